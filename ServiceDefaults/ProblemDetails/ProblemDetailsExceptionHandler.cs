@@ -1,0 +1,94 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Crm.ServiceDefaults.ProblemDetails;
+
+/// <summary>
+/// Turns exceptions into problem details. Client mistakes become 400s that name the field; anything else is a
+/// 500 whose body says only that something went wrong and which trace to look at.
+/// </summary>
+public sealed partial class ProblemDetailsExceptionHandler(
+    IProblemDetailsService problemDetails,
+    ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is OperationCanceledException && httpContext.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; nobody is left to read an answer.
+            httpContext.Response.StatusCode = StatusCodes.Status499ClientClosedRequest;
+            return true;
+        }
+
+        var problem = exception switch
+        {
+            ValidationException validation => ValidationProblem(validation),
+            BadHttpRequestException badRequest => BadRequestProblem(badRequest),
+            _ => null,
+        };
+
+        if (problem is null)
+        {
+            logger.LogError(exception, "Unhandled exception for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+            problem = new HttpValidationProblemDetails
+            {
+                Status = StatusCodes.Status500InternalServerError,
+                Title = "An unexpected error occurred.",
+                Detail = "The error has been logged; quote the traceId when reporting it.",
+            };
+        }
+
+        httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    private static HttpValidationProblemDetails ValidationProblem(ValidationException exception) =>
+        new(exception.Errors
+            .GroupBy(error => error.PropertyName)
+            .ToDictionary(group => group.Key, group => group.Select(error => error.ErrorMessage).ToArray()))
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "One or more validation errors occurred.",
+        };
+
+    private static HttpValidationProblemDetails BadRequestProblem(BadHttpRequestException exception)
+    {
+        var field = FieldOf(exception);
+        var message = exception.InnerException is JsonException
+            ? "The value is not valid JSON of the expected type."
+            : exception.Message;
+        var errors = field is null
+            ? new Dictionary<string, string[]>()
+            : new Dictionary<string, string[]> { [field] = [message] };
+        return new HttpValidationProblemDetails(errors)
+        {
+            Status = exception.StatusCode,
+            Title = exception.StatusCode == StatusCodes.Status400BadRequest ? "The request is malformed." : "The request was refused.",
+            Detail = message,
+        };
+    }
+
+    /// <summary>The JSON path (<c>$.address.city</c>) or parameter name the framework complained about.</summary>
+    private static string? FieldOf(BadHttpRequestException exception)
+    {
+        if (exception.InnerException is JsonException { Path: { Length: > 0 } path })
+        {
+            return path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
+        }
+
+        var parameter = ParameterName().Match(exception.Message);
+        return parameter.Success ? parameter.Groups["name"].Value : null;
+    }
+
+    [GeneratedRegex("parameter \"(?:[^\" ]+ )?(?<name>[^\" ]+)\"")]
+    private static partial Regex ParameterName();
+}

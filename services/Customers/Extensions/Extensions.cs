@@ -1,0 +1,19 @@
+using Crm.BuildingBlocks.Messaging;
+using Crm.BuildingBlocks.Persistence;
+using Crm.Customers.Infrastructure;
+using Crm.ServiceDefaults.OpenApi;
+using FluentValidation;
+
+namespace Crm.Customers.Extensions;
+
+public static class Extensions
+{
+    public static IHostApplicationBuilder AddCustomersServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDbContext<CustomersDbContext>("customersdb");
+        builder.AddMessaging<CustomersDbContext>("customers", _ => { });
+        builder.AddServiceOpenApi();
+        builder.Services.AddValidatorsFromAssemblyContaining<Program>();
+        return builder;
+    }
+}

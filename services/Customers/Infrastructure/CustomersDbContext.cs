@@ -1,0 +1,16 @@
+using Crm.BuildingBlocks.Messaging;
+using Crm.Customers.Model;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Customers.Infrastructure;
+
+public class CustomersDbContext(DbContextOptions<CustomersDbContext> options) : MessagingDbContext(options)
+{
+    public DbSet<Customer> Customers => Set<Customer>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(CustomersDbContext).Assembly);
+    }
+}

@@ -1,0 +1,19 @@
+using Crm.Customers.Apis;
+using Crm.Customers.Extensions;
+using Crm.Customers.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddCustomersServices();
+
+var app = builder.Build();
+if (await app.RunMigrationsIfRequestedAsync<CustomersDbContext>(args))
+{
+    return;
+}
+
+app.MapDefaultEndpoints();
+app.MapCustomersApi();
+
+app.Run();

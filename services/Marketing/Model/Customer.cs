@@ -1,0 +1,13 @@
+namespace Crm.Marketing.Model;
+
+/// <summary>Marketing's own copy of who can be reached and how they are segmented; the customer service owns the record.</summary>
+public class Customer
+{
+    public Guid Id { get; set; }
+    public required string Name { get; set; }
+    public string? Email { get; set; }
+    public string? Industry { get; set; }
+    public string? Region { get; set; }
+    public string? Source { get; set; }
+    public DateTimeOffset RegisteredAt { get; set; }
+}

@@ -1,0 +1,19 @@
+using Crm.Marketing.Apis;
+using Crm.Marketing.Extensions;
+using Crm.Marketing.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddMarketingServices();
+
+var app = builder.Build();
+if (await app.RunMigrationsIfRequestedAsync<MarketingDbContext>(args))
+{
+    return;
+}
+
+app.MapDefaultEndpoints();
+app.MapMarketingApi();
+
+app.Run();

@@ -1,0 +1,30 @@
+using Crm.Support.Infrastructure;
+using Crm.Support.Model;
+using Crm.ServiceDefaults.OpenApi;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Support.Apis;
+
+public static class SupportApi
+{
+    public const string Prefix = "/api/support";
+
+    public static IEndpointRouteBuilder MapSupportApi(this IEndpointRouteBuilder app)
+    {
+        app.MapServiceOpenApi(Prefix);
+        var api = app.MapGroup(Prefix);
+
+        api.MapGet("/customers/{id:guid}", GetCustomer)
+            .WithTags("Customers")
+            .WithName(nameof(GetCustomer))
+            .WithSummary("Reads this service's copy of a customer, kept up to date from the customer service's events.");
+        return app;
+    }
+
+    public static async Task<Results<Ok<Customer>, NotFound>> GetCustomer(Guid id, SupportDbContext db, CancellationToken cancellationToken)
+    {
+        var customer = await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        return customer is null ? TypedResults.NotFound() : TypedResults.Ok(customer);
+    }
+}

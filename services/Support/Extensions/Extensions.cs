@@ -1,0 +1,18 @@
+using Crm.BuildingBlocks.Messaging;
+using Crm.BuildingBlocks.Persistence;
+using Crm.Support.Infrastructure;
+using Crm.Support.IntegrationEvents;
+using Crm.ServiceDefaults.OpenApi;
+
+namespace Crm.Support.Extensions;
+
+public static class Extensions
+{
+    public static IHostApplicationBuilder AddSupportServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDbContext<SupportDbContext>("supportdb");
+        builder.AddMessaging<SupportDbContext>("support", bus => bus.AddConsumer<CustomerRegisteredConsumer>());
+        builder.AddServiceOpenApi();
+        return builder;
+    }
+}

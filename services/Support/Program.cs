@@ -1,0 +1,19 @@
+using Crm.Support.Apis;
+using Crm.Support.Extensions;
+using Crm.Support.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddSupportServices();
+
+var app = builder.Build();
+if (await app.RunMigrationsIfRequestedAsync<SupportDbContext>(args))
+{
+    return;
+}
+
+app.MapDefaultEndpoints();
+app.MapSupportApi();
+
+app.Run();
