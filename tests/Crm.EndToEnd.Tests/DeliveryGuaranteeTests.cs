@@ -15,7 +15,7 @@ public sealed class DeliveryGuaranteeTests(CrmSystemFixture system)
     {
         var broker = system.App.GetResource<RabbitMQServerResource>("messaging");
         Guid id;
-        await broker.StopAsync();
+        await broker.StopAsync(TestContext.Current.CancellationToken);
         try
         {
             using var created = await system.Gateway.PostCustomerAsync(CustomerRequests.NewCompany());
@@ -25,7 +25,7 @@ public sealed class DeliveryGuaranteeTests(CrmSystemFixture system)
         }
         finally
         {
-            await broker.StartAsync();
+            await broker.StartAsync(CancellationToken.None);
         }
 
         foreach (var service in CrmSystemFixture.ReplicaServices)
@@ -43,7 +43,7 @@ public sealed class DeliveryGuaranteeTests(CrmSystemFixture system)
         Guid id;
 
         // With the broker away the commit happens but the publish cannot; the kill lands in between.
-        await broker.StopAsync();
+        await broker.StopAsync(TestContext.Current.CancellationToken);
         try
         {
             using var created = await system.Gateway.PostCustomerAsync(CustomerRequests.NewCompany());
@@ -53,10 +53,10 @@ public sealed class DeliveryGuaranteeTests(CrmSystemFixture system)
         }
         finally
         {
-            await broker.StartAsync();
+            await broker.StartAsync(CancellationToken.None);
         }
 
-        await customers.StartAsync();
+        await customers.StartAsync(TestContext.Current.CancellationToken);
         foreach (var service in CrmSystemFixture.ReplicaServices)
         {
             await Eventually.HoldsAsync(() => system.Gateway.HasCopyAsync(service, id), AfterRecovery,

@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Sockets;
+using Crm.AppHost;
 using Crm.Hosting;
 using Npgsql;
 
@@ -27,6 +30,8 @@ public sealed class CrmSystemFixture : IAsyncLifetime
         {
             StateDirectory = stateDirectory,
             ForTests = true,
+            // A developer's AppHost may hold the default gateway port while the tests run.
+            Configuration = { ["AppHost:GatewayPort"] = FreeLoopbackPort().ToString() },
         });
         CrmTopology.Define(builder, project => project
             .WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", Telemetry.Endpoint.ToString().TrimEnd('/'))
@@ -38,6 +43,13 @@ public sealed class CrmSystemFixture : IAsyncLifetime
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         await app.StartAsync(timeout.Token);
         Gateway = new HttpClient { BaseAddress = app.GetEndpoint("gateway"), Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public HttpClient ServiceClient(string name) => new() { BaseAddress = App.GetEndpoint(name), Timeout = TimeSpan.FromSeconds(30) };

@@ -34,7 +34,7 @@ public sealed class OtlpReceiver : IAsyncDisposable
         // Logs and metrics are accepted and dropped: the tests look at traces.
         receiver.app.MapPost("/v1/{signal}", () => Results.Bytes([], "application/x-protobuf"));
         await receiver.app.StartAsync();
-        var address = receiver.app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        var address = receiver.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         receiver.Endpoint = new Uri(address);
         return receiver;
     }

@@ -1,0 +1,8 @@
+namespace Crm.Hosting;
+
+public interface IResource
+{
+    string Name { get; }
+
+    ResourceState State { get; }
+}

@@ -1,0 +1,6 @@
+namespace Crm.Hosting;
+
+public interface IResourceWithConnectionString : IResource
+{
+    string ConnectionString { get; }
+}

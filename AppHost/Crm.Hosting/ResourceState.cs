@@ -1,0 +1,12 @@
+namespace Crm.Hosting;
+
+public enum ResourceState
+{
+    NotStarted,
+    Starting,
+    Running,
+    Stopping,
+    Stopped,
+    Exited,
+    Failed,
+}
