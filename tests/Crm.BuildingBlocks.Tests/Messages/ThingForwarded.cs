@@ -1,0 +1,3 @@
+namespace Crm.BuildingBlocks.Tests.Messages;
+
+public sealed record ThingForwarded(string Key);
