@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -7,15 +6,14 @@ namespace Crm.ServiceDefaults.ProblemDetails;
 
 public static class ProblemDetailsExtensions
 {
-    /// <summary>Every error leaves as RFC 9457 problem details carrying the trace id, never a stack trace.</summary>
+    /// <summary>
+    /// Every error leaves as RFC 9457 problem details, never a stack trace; ASP.NET Core adds the <c>traceId</c>
+    /// (the W3C traceparent) that finds the request's trace and logs.
+    /// </summary>
     public static IHostApplicationBuilder AddCrmProblemDetails(this IHostApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
-        {
-            context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
-            var traceId = Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier;
-            context.ProblemDetails.Extensions.TryAdd("traceId", traceId);
-        });
+            context.ProblemDetails.Instance ??= context.HttpContext.Request.Path);
         builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 
         // Binding failures (malformed JSON, a non-numeric number) are thrown so the handler above can name
