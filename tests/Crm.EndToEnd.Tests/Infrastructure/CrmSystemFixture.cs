@@ -56,7 +56,9 @@ public sealed class CrmSystemFixture : IAsyncLifetime
 
     public async Task<long> CountAsync(string database, string sql, params (string Name, object Value)[] parameters)
     {
-        await using var connection = new NpgsqlConnection(App.GetConnectionString(database));
+        // Unpooled: a test that cuts a database off terminates its sessions, and a pooled one would be handed back dead.
+        var connectionString = new NpgsqlConnectionStringBuilder(App.GetConnectionString(database)) { Pooling = false };
+        await using var connection = new NpgsqlConnection(connectionString.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         foreach (var (name, value) in parameters)
