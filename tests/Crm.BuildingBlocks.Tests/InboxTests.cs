@@ -86,7 +86,7 @@ public sealed class InboxTests(Servers servers)
         var received = await Eventually.Until(
             () => service.ReceivedAsync(key),
             messages => messages.Any(message => message.Consumer == nameof(ThingForwardedConsumer)),
-            TimeSpan.FromSeconds(5));
+            OutboxTests.WokenByCommit);
         service.Attempts.Get(key).ShouldBe(2);
         received.Count(message => message.Consumer == nameof(ForwardingConsumer)).ShouldBe(1);
         var forwarded = await service.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(message => message.OrderingKey == key, Cancellation));

@@ -9,6 +9,12 @@ namespace Crm.BuildingBlocks.Tests;
 
 public sealed class OutboxTests(Servers servers)
 {
+    /// <summary>
+    /// Tests that poll only every 60 s expect delivery within this bound: arrival proves the commit woke the
+    /// dispatcher, and the margin absorbs a loaded 2-core CI machine.
+    /// </summary>
+    public static readonly TimeSpan WokenByCommit = TimeSpan.FromSeconds(20);
+
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -29,7 +35,7 @@ public sealed class OutboxTests(Servers servers)
         });
         (await service.WithDbAsync(db => db.Notes.CountAsync(note => note.Text == key, Cancellation))).ShouldBe(1);
 
-        var received = await Eventually.Until(() => service.ReceivedAsync(key), messages => messages.Count == 1, TimeSpan.FromSeconds(5));
+        var received = await Eventually.Until(() => service.ReceivedAsync(key), messages => messages.Count == 1, WokenByCommit);
         received.Single().MessageId.ShouldBe(outboxId);
         var row = await Eventually.Until(() => service.OutboxRowAsync(outboxId), message => message.DispatchedAt is not null);
         row.MessageType.ShouldBe(typeof(ThingHappened).FullName);
@@ -38,10 +44,11 @@ public sealed class OutboxTests(Servers servers)
         row.Attempts.ShouldBe(1);
         row.LastError.ShouldBeNull();
 
-        // The first event paid for JIT compilation and MassTransit's pipeline building; this one shows the usual latency.
+        // The first event paid for JIT compilation and MassTransit's pipeline building; this one shows the usual latency
+        // (printed, not asserted: speed is for benchmarks).
         var clock = Stopwatch.StartNew();
         await service.AddEventAsync(new ThingHappened(key, 2), key);
-        await Eventually.Until(() => service.ReceivedAsync(key), messages => messages.Count == 2, TimeSpan.FromSeconds(1));
+        await Eventually.Until(() => service.ReceivedAsync(key), messages => messages.Count == 2, WokenByCommit);
         TestContext.Current.TestOutputHelper!.WriteLine($"commit to consumed: {clock.ElapsedMilliseconds} ms");
     }
 
@@ -122,7 +129,7 @@ public sealed class OutboxTests(Servers servers)
             await elsewhere.SaveChangesAsync(Cancellation);
         }
 
-        await Eventually.Until(() => service.ReceivedAsync(key), messages => messages.Count == 1, TimeSpan.FromSeconds(5));
+        await Eventually.Until(() => service.ReceivedAsync(key), messages => messages.Count == 1);
     }
 
     [Fact]
