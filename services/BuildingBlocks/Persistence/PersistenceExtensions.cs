@@ -1,3 +1,4 @@
+using Crm.ServiceDefaults.Health;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,9 +8,6 @@ namespace Crm.BuildingBlocks.Persistence;
 
 public static class PersistenceExtensions
 {
-    /// <summary>Health check tag that ServiceDefaults' readiness endpoint selects.</summary>
-    private const string ReadyTag = "ready";
-
     /// <summary>
     /// The service's DbContext on PostgreSQL, connection string from <c>ConnectionStrings:{connectionName}</c>, with a
     /// readiness health check. Migrations live in the DbContext's assembly and are applied by the explicit
@@ -40,7 +38,7 @@ public static class PersistenceExtensions
             // One naming style for every table and column, the one people type in psql.
             options.UseSnakeCaseNamingConvention();
         });
-        builder.Services.AddHealthChecks().AddDbContextCheck<TDbContext>(connectionName, tags: [ReadyTag]);
+        builder.Services.AddHealthChecks().AddDbContextCheck<TDbContext>(connectionName, tags: [HealthTags.Ready]);
         return builder;
     }
 }

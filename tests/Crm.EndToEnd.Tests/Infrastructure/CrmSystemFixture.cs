@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Crm.AppHost;
 using Crm.Hosting;
 using Npgsql;
@@ -29,9 +27,8 @@ public sealed class CrmSystemFixture : IAsyncLifetime
         var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions
         {
             StateDirectory = stateDirectory,
+            // A developer's AppHost holding the default gateway port is fine: the gateway then takes a free port.
             ForTests = true,
-            // A developer's AppHost may hold the default gateway port while the tests run.
-            Configuration = { ["AppHost:GatewayPort"] = FreeLoopbackPort().ToString() },
         });
         CrmTopology.Define(builder, project => project
             .WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", Telemetry.Endpoint.ToString().TrimEnd('/'))
@@ -43,13 +40,6 @@ public sealed class CrmSystemFixture : IAsyncLifetime
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         await app.StartAsync(timeout.Token);
         Gateway = new HttpClient { BaseAddress = app.GetEndpoint("gateway"), Timeout = TimeSpan.FromSeconds(30) };
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public HttpClient ServiceClient(string name) => new() { BaseAddress = App.GetEndpoint(name), Timeout = TimeSpan.FromSeconds(30) };
