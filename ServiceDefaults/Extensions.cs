@@ -3,7 +3,9 @@ using Crm.ServiceDefaults.Idempotency;
 using Crm.ServiceDefaults.ProblemDetails;
 using Crm.ServiceDefaults.Redis;
 using Crm.ServiceDefaults.Validation;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,6 +44,8 @@ public static class Extensions
         });
 
         builder.Services.TryAddSingleton(TimeProvider.System);
+        // No banner telling an attacker which server and version answer.
+        builder.Services.Configure<KestrelServerOptions>(options => options.AddServerHeader = false);
         builder.Services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 
@@ -96,6 +100,14 @@ public static class Extensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // Explicitly here, after the problem-details pieces, so a 401 or 403 gets a problem body too, and before the
+        // idempotency middleware, which keys stored responses by the authenticated caller.
+        if (app.Services.GetService<IAuthenticationSchemeProvider>() is not null)
+        {
+            app.UseAuthentication();
+            app.UseAuthorization();
+        }
+
         if (app.Services.GetService<IdempotencyStore>() is not null)
         {
             app.UseMiddleware<IdempotencyMiddleware>();
@@ -104,12 +116,12 @@ public static class Extensions
         app.MapHealthChecks(LivenessPath, new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(HealthTags.Live),
-        });
+        }).AllowAnonymous();
         app.MapHealthChecks(ReadinessPath, new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(HealthTags.Ready),
             ResponseWriter = HealthReportWriter.WriteAsync,
-        });
+        }).AllowAnonymous();
         return app;
     }
 }

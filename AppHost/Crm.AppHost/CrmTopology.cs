@@ -10,6 +10,11 @@ namespace Crm.AppHost;
 public static class CrmTopology
 {
     public const string DefaultGatewayPort = "5080";
+    public const string AdminEmail = "admin@crm.local";
+    public const string AdminPasswordParameter = "admin-password";
+
+    /// <summary>Where the API browser at /docs receives the OAuth callback; registered for the web client.</summary>
+    public const string DocsRedirectPath = "/docs/";
 
     /// <param name="configureEachProject">Lets tests add settings (say, a telemetry endpoint) to every process.</param>
     public static void Define(DistributedApplicationBuilder builder, Action<IResourceBuilder<ProjectResource>>? configureEachProject = null)
@@ -17,13 +22,31 @@ public static class CrmTopology
         var postgres = builder.AddPostgres("postgres");
         var messaging = builder.AddRabbitMQ("messaging");
         var cache = builder.AddRedis("cache");
+        var adminPassword = builder.AddParameter(AdminPasswordParameter, secret: true);
+
+        // Created first because everybody needs its address: tokens name the gateway's URL as their issuer.
+        var gateway = builder.AddProject("gateway", "gateway/Crm.Gateway.csproj")
+            .WithHttpEndpoint(int.Parse(builder.Configuration["AppHost:GatewayPort"] ?? DefaultGatewayPort));
+        var publicAddress = gateway.Resource.Endpoint.ToString().TrimEnd('/');
+        var issuer = $"{publicAddress}/";
+
+        var identity = builder.AddProject("identity", "services/Identity/Crm.Identity.csproj")
+            .WithReference(postgres.AddDatabase("identitydb")).WithReference(cache)
+            .WithMigrations()
+            .WithEnvironment("Identity__Issuer", issuer)
+            .WithEnvironment("Identity__Bootstrap__AdminEmail", AdminEmail)
+            .WithEnvironment("Identity__Bootstrap__AdminPassword", adminPassword)
+            .WithEnvironment("Identity__WebClient__RedirectUris__0", $"{publicAddress}{DocsRedirectPath}")
+            .WaitFor(postgres).WaitFor(cache);
+        configureEachProject?.Invoke(identity);
 
         IResourceBuilder<ProjectResource> AddService(string name, string projectPath, IResourceBuilder<PostgresDatabaseResource> database)
         {
             var service = builder.AddProject(name, projectPath)
-                .WithReference(database).WithReference(messaging).WithReference(cache)
+                .WithReference(database).WithReference(messaging).WithReference(cache).WithReference(identity)
+                .WithEnvironment("Identity__Issuer", issuer)
                 .WithMigrations()
-                .WaitFor(database).WaitFor(messaging).WaitFor(cache);
+                .WaitFor(database).WaitFor(messaging).WaitFor(cache).WaitFor(identity);
             configureEachProject?.Invoke(service);
             return service;
         }
@@ -33,11 +56,14 @@ public static class CrmTopology
         var marketing = AddService("marketing", "services/Marketing/Crm.Marketing.csproj", postgres.AddDatabase("marketingdb"));
         var support = AddService("support", "services/Support/Crm.Support.csproj", postgres.AddDatabase("supportdb"));
 
-        var gateway = builder.AddProject("gateway", "gateway/Crm.Gateway.csproj")
-            .WithReference(customers).WithReference(sales).WithReference(marketing).WithReference(support)
+        gateway
+            .WithReference(identity).WithReference(customers).WithReference(sales).WithReference(marketing).WithReference(support)
             .WithReference(cache)
-            .WaitFor(customers).WaitFor(sales).WaitFor(marketing).WaitFor(support)
-            .WithHttpEndpoint(int.Parse(builder.Configuration["AppHost:GatewayPort"] ?? DefaultGatewayPort));
+            .WithEnvironment("Identity__Issuer", issuer)
+            .WaitFor(identity).WaitFor(customers).WaitFor(sales).WaitFor(marketing).WaitFor(support);
         configureEachProject?.Invoke(gateway);
+
+        builder.AddSummaryLine(() =>
+            $"Sign in at {publicAddress}/docs as {AdminEmail} with password {adminPassword.Value} (kept in {builder.StateDirectory}/parameters).");
     }
 }

@@ -10,10 +10,12 @@ public sealed class DistributedApplication : IAsyncDisposable
     private readonly List<Resource> resources;
     private readonly DependencyGraph graph;
     private readonly StateDirectoryLock stateLock;
+    private readonly IReadOnlyList<Func<string>> summaryLines;
     private bool wipePending;
 
-    internal DistributedApplication(HostingContext context, IEnumerable<Resource> resources, bool wipeState)
+    internal DistributedApplication(HostingContext context, IEnumerable<Resource> resources, bool wipeState, IReadOnlyList<Func<string>> summaryLines)
     {
+        this.summaryLines = summaryLines;
         this.context = context;
         this.resources = [.. resources];
         graph = new DependencyGraph(this.resources, context.Log);
@@ -78,7 +80,8 @@ public sealed class DistributedApplication : IAsyncDisposable
         {
             await StartAsync(shutdown.Token);
             // One write, so no log line of a resource lands inside the table.
-            Console.Write($"{Environment.NewLine}{ResourceTable.Render(resources)}{Environment.NewLine}{UpLine()}{Environment.NewLine}");
+            var summary = string.Concat(summaryLines.Select(line => line() + Environment.NewLine));
+            Console.Write($"{Environment.NewLine}{ResourceTable.Render(resources)}{Environment.NewLine}{UpLine()}{Environment.NewLine}{summary}");
             await Task.Delay(Timeout.Infinite, shutdown.Token);
         }
         catch (OperationCanceledException) when (shutdown.IsCancellationRequested)

@@ -8,6 +8,7 @@ public sealed class DistributedApplicationBuilder
     private const string WipeArgument = "--wipe";
 
     private readonly List<Resource> resources = [];
+    private readonly List<Func<string>> summaryLines = [];
     private readonly bool wipeState;
 
     internal DistributedApplicationBuilder(DistributedApplicationOptions options)
@@ -39,7 +40,17 @@ public sealed class DistributedApplicationBuilder
 
     internal HostingContext Context { get; }
 
-    public DistributedApplication Build() => new(Context, resources, wipeState);
+    public DistributedApplication Build() => new(Context, resources, wipeState, summaryLines);
+
+    /// <summary>A parameter, as Aspire's <c>AddParameter</c>; a secret one is generated when not configured.</summary>
+    public ParameterResource AddParameter(string name, bool secret = false) => new(name, secret, Context);
+
+    /// <summary>A line printed under the resource table once everything runs, such as how to sign in.</summary>
+    public DistributedApplicationBuilder AddSummaryLine(Func<string> line)
+    {
+        summaryLines.Add(line);
+        return this;
+    }
 
     internal IResourceBuilder<T> AddResource<T>(T resource)
         where T : Resource

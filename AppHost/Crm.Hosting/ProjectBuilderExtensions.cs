@@ -22,7 +22,14 @@ public static class ProjectBuilderExtensions
 
     public static IResourceBuilder<ProjectResource> WithEnvironment(this IResourceBuilder<ProjectResource> builder, string name, string? value)
     {
-        builder.Resource.ExtraEnvironment[name] = value;
+        builder.Resource.ExtraEnvironment[name] = () => value;
+        return builder;
+    }
+
+    /// <summary>Hands the project the parameter's value, resolved when the project starts.</summary>
+    public static IResourceBuilder<ProjectResource> WithEnvironment(this IResourceBuilder<ProjectResource> builder, string name, ParameterResource parameter)
+    {
+        builder.Resource.ExtraEnvironment[name] = () => parameter.Value;
         return builder;
     }
 

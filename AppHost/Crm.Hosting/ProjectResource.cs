@@ -42,7 +42,8 @@ public sealed class ProjectResource : ProcessResource
 
     internal List<Resource> References { get; } = [];
 
-    internal Dictionary<string, string?> ExtraEnvironment { get; } = [];
+    /// <summary>Read when the project starts, so a value may depend on what started before it.</summary>
+    internal Dictionary<string, Func<string?>> ExtraEnvironment { get; } = [];
 
     internal bool RunsMigrations { get; set; }
 
@@ -85,7 +86,7 @@ public sealed class ProjectResource : ProcessResource
 
         foreach (var (key, value) in ExtraEnvironment)
         {
-            environment[key] = value;
+            environment[key] = value();
         }
 
         return environment;

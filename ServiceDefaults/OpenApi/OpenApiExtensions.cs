@@ -9,7 +9,7 @@ public static class OpenApiExtensions
 {
     public static IHostApplicationBuilder AddServiceOpenApi(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer<OAuth2SecuritySchemeTransformer>());
         return builder;
     }
 
@@ -19,7 +19,8 @@ public static class OpenApiExtensions
     /// </summary>
     public static IEndpointRouteBuilder MapServiceOpenApi(this IEndpointRouteBuilder endpoints, string apiPrefix)
     {
-        endpoints.MapOpenApi($"{apiPrefix}/openapi/{{documentName}}.json");
+        // Anonymous: the API browser reads the documents before anyone has signed in.
+        endpoints.MapOpenApi($"{apiPrefix}/openapi/{{documentName}}.json").AllowAnonymous();
         return endpoints;
     }
 }

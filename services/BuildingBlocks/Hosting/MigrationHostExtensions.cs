@@ -14,7 +14,11 @@ public static class MigrationHostExtensions
     /// <paramref name="args"/> starts with <c>migrate</c>, applies the pending EF Core migrations, disposes the host so
     /// its logs are flushed, and returns true; the caller then exits. Otherwise returns false and touches nothing.
     /// </summary>
-    public static async Task<bool> RunMigrationsIfRequestedAsync<TDbContext>(this IHost host, string[] args)
+    /// <param name="afterMigrating">
+    /// Data the service needs before its first start (roles, keys), created here so that replicas never race to create it.
+    /// </param>
+    public static async Task<bool> RunMigrationsIfRequestedAsync<TDbContext>(
+        this IHost host, string[] args, Func<IServiceProvider, CancellationToken, Task>? afterMigrating = null)
         where TDbContext : DbContext
     {
         if (args is not [MigrateCommand, ..])
@@ -30,6 +34,10 @@ public static class MigrationHostExtensions
             await db.Database.MigrateAsync();
             var applied = (await db.Database.GetAppliedMigrationsAsync()).ToList();
             logger.LogInformation("Database is up to date: {Count} migrations applied, the latest {Latest}", applied.Count, applied.LastOrDefault());
+            if (afterMigrating is not null)
+            {
+                await afterMigrating(scope.ServiceProvider, CancellationToken.None);
+            }
         }
 
         if (host is IAsyncDisposable asyncDisposable)

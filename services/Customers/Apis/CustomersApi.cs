@@ -2,6 +2,7 @@ using Crm.BuildingBlocks.Messaging;
 using Crm.Contracts.Customers;
 using Crm.Customers.Infrastructure;
 using Crm.Customers.Model;
+using Crm.ServiceDefaults.Authentication;
 using Crm.ServiceDefaults.Http;
 using Crm.ServiceDefaults.OpenApi;
 using Crm.ServiceDefaults.Validation;
@@ -17,12 +18,13 @@ public static class CustomersApi
     public static IEndpointRouteBuilder MapCustomersApi(this IEndpointRouteBuilder app)
     {
         app.MapServiceOpenApi(Prefix);
-        var api = app.MapGroup(Prefix).WithTags("Customers");
+        var api = app.MapGroup(Prefix).WithTags("Customers").RequireRoles(CrmRoles.All);
 
         api.MapPost("/", CreateCustomer)
             .WithName(nameof(CreateCustomer))
             .WithSummary("Creates a company or a person.")
-            .WithValidation<CreateCustomerRequest>();
+            .WithValidation<CreateCustomerRequest>()
+            .RequireRoles(CrmRoles.CustomerEditors);
         api.MapGet("/{id:guid}", GetCustomer)
             .WithName(nameof(GetCustomer))
             .WithSummary("Reads one customer; the ETag header carries its version.");

@@ -1,6 +1,7 @@
 using Crm.BuildingBlocks.Messaging;
 using Crm.BuildingBlocks.Persistence;
 using Crm.Customers.Infrastructure;
+using Crm.ServiceDefaults.Authentication;
 using Crm.ServiceDefaults.OpenApi;
 using FluentValidation;
 
@@ -13,6 +14,7 @@ public static class Extensions
         builder.AddServiceDbContext<CustomersDbContext>("customersdb");
         builder.AddMessaging<CustomersDbContext>("customers", _ => { });
         builder.AddServiceOpenApi();
+        builder.AddCrmAuthentication();
         builder.Services.AddValidatorsFromAssemblyContaining<Program>();
         return builder;
     }

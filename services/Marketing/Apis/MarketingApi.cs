@@ -1,5 +1,6 @@
 using Crm.Marketing.Infrastructure;
 using Crm.Marketing.Model;
+using Crm.ServiceDefaults.Authentication;
 using Crm.ServiceDefaults.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ public static class MarketingApi
     public static IEndpointRouteBuilder MapMarketingApi(this IEndpointRouteBuilder app)
     {
         app.MapServiceOpenApi(Prefix);
-        var api = app.MapGroup(Prefix);
+        var api = app.MapGroup(Prefix).RequireRoles(CrmRoles.Marketing);
 
         api.MapGet("/customers/{id:guid}", GetCustomer)
             .WithTags("Customers")

@@ -2,6 +2,7 @@ using Crm.BuildingBlocks.Messaging;
 using Crm.BuildingBlocks.Persistence;
 using Crm.Marketing.Infrastructure;
 using Crm.Marketing.IntegrationEvents;
+using Crm.ServiceDefaults.Authentication;
 using Crm.ServiceDefaults.OpenApi;
 
 namespace Crm.Marketing.Extensions;
@@ -13,6 +14,7 @@ public static class Extensions
         builder.AddServiceDbContext<MarketingDbContext>("marketingdb");
         builder.AddMessaging<MarketingDbContext>("marketing", bus => bus.AddConsumer<CustomerRegisteredConsumer>());
         builder.AddServiceOpenApi();
+        builder.AddCrmAuthentication();
         return builder;
     }
 }

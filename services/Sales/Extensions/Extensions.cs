@@ -2,6 +2,7 @@ using Crm.BuildingBlocks.Messaging;
 using Crm.BuildingBlocks.Persistence;
 using Crm.Sales.Infrastructure;
 using Crm.Sales.IntegrationEvents;
+using Crm.ServiceDefaults.Authentication;
 using Crm.ServiceDefaults.OpenApi;
 
 namespace Crm.Sales.Extensions;
@@ -13,6 +14,7 @@ public static class Extensions
         builder.AddServiceDbContext<SalesDbContext>("salesdb");
         builder.AddMessaging<SalesDbContext>("sales", bus => bus.AddConsumer<CustomerRegisteredConsumer>());
         builder.AddServiceOpenApi();
+        builder.AddCrmAuthentication();
         return builder;
     }
 }

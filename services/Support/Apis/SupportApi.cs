@@ -1,5 +1,6 @@
 using Crm.Support.Infrastructure;
 using Crm.Support.Model;
+using Crm.ServiceDefaults.Authentication;
 using Crm.ServiceDefaults.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ public static class SupportApi
     public static IEndpointRouteBuilder MapSupportApi(this IEndpointRouteBuilder app)
     {
         app.MapServiceOpenApi(Prefix);
-        var api = app.MapGroup(Prefix);
+        var api = app.MapGroup(Prefix).RequireRoles(CrmRoles.Support);
 
         api.MapGet("/customers/{id:guid}", GetCustomer)
             .WithTags("Customers")

@@ -2,6 +2,7 @@ using Crm.BuildingBlocks.Messaging;
 using Crm.BuildingBlocks.Persistence;
 using Crm.Support.Infrastructure;
 using Crm.Support.IntegrationEvents;
+using Crm.ServiceDefaults.Authentication;
 using Crm.ServiceDefaults.OpenApi;
 
 namespace Crm.Support.Extensions;
@@ -13,6 +14,7 @@ public static class Extensions
         builder.AddServiceDbContext<SupportDbContext>("supportdb");
         builder.AddMessaging<SupportDbContext>("support", bus => bus.AddConsumer<CustomerRegisteredConsumer>());
         builder.AddServiceOpenApi();
+        builder.AddCrmAuthentication();
         return builder;
     }
 }

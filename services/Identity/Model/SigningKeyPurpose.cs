@@ -1,0 +1,7 @@
+namespace Crm.Identity.Model;
+
+public enum SigningKeyPurpose
+{
+    Signing,
+    Encryption,
+}
