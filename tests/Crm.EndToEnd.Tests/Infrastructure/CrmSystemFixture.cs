@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Json;
 using Crm.AppHost;
 using Crm.Hosting;
 using Npgsql;
@@ -13,13 +15,24 @@ public sealed class CrmSystemFixture : IAsyncLifetime
     public static readonly string[] ReplicaServices = ["sales", "marketing", "support"];
 
     private readonly string stateDirectory = Path.Combine(Path.GetTempPath(), $"crm-e2e-{Guid.NewGuid():N}");
+    private readonly string adminPassword = $"admin-{Guid.NewGuid():N}";
     private DistributedApplication? app;
+    private BearerTokenHandler? administrator;
 
     public OtlpReceiver Telemetry { get; private set; } = null!;
 
     public DistributedApplication App => app ?? throw new InvalidOperationException("The system is not started.");
 
+    /// <summary>The gateway, called as the first administrator (who may call everything).</summary>
     public HttpClient Gateway { get; private set; } = null!;
+
+    /// <summary>The gateway, called without a token.</summary>
+    public HttpClient Anonymous { get; private set; } = null!;
+
+    public OidcSignIn SignIn { get; private set; } = null!;
+
+    /// <summary>The issuer every token carries: the gateway's address.</summary>
+    public string Issuer => App.GetEndpoint("gateway").ToString();
 
     public async ValueTask InitializeAsync()
     {
@@ -29,6 +42,7 @@ public sealed class CrmSystemFixture : IAsyncLifetime
             StateDirectory = stateDirectory,
             // A developer's AppHost holding the default gateway port is fine: the gateway then takes a free port.
             ForTests = true,
+            Configuration = { [$"Parameters:{CrmTopology.AdminPasswordParameter}"] = adminPassword },
         });
         CrmTopology.Define(builder, project => project
             .WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", Telemetry.Endpoint.ToString().TrimEnd('/'))
@@ -39,10 +53,36 @@ public sealed class CrmSystemFixture : IAsyncLifetime
         app = builder.Build();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         await app.StartAsync(timeout.Token);
-        Gateway = new HttpClient { BaseAddress = app.GetEndpoint("gateway"), Timeout = TimeSpan.FromSeconds(30) };
+        SignIn = new OidcSignIn(app.GetEndpoint("gateway"));
+        administrator = new BearerTokenHandler(SignIn, await SignIn.SignInAsync(CrmTopology.AdminEmail, adminPassword));
+        Gateway = ClientOf(administrator, app.GetEndpoint("gateway"));
+        Anonymous = new HttpClient { BaseAddress = app.GetEndpoint("gateway"), Timeout = TimeSpan.FromSeconds(30) };
     }
 
-    public HttpClient ServiceClient(string name) => new() { BaseAddress = App.GetEndpoint(name), Timeout = TimeSpan.FromSeconds(30) };
+    /// <summary>A service called directly (not through the gateway), as the administrator.</summary>
+    public HttpClient ServiceClient(string name) => ClientOf(administrator!, App.GetEndpoint(name));
+
+    /// <summary>Creates a user through the identity service's API, with a fresh e-mail and password.</summary>
+    public async Task<TestUser> CreateUserAsync(string[] roles, Guid? teamId = null)
+    {
+        var email = $"user-{Guid.NewGuid():N}@crm.test";
+        var password = $"pw-{Guid.NewGuid():N}";
+        using var response = await Gateway.PostAsJsonAsync("/api/identity/users",
+            new { email, displayName = $"User {email[..13]}", password, roles, teamId }, TestContext.Current.CancellationToken);
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var created = (await response.Content.ReadFromJsonAsync<CreatedUser>(TestContext.Current.CancellationToken))!;
+        return new TestUser(created.Id, email, password, roles, teamId);
+    }
+
+    /// <summary>Signs <paramref name="user"/> in through the gateway; the client then calls the gateway with their token.</summary>
+    public async Task<HttpClient> SignedInAsync(TestUser user) =>
+        ClientOf(new BearerTokenHandler(SignIn, await SignIn.SignInAsync(user.Email, user.Password)), App.GetEndpoint("gateway"), ownsHandler: true);
+
+    public Task<ForgedTokens> ForgedTokensAsync() => ForgedTokens.LoadAsync(App.GetConnectionString("identitydb"), Issuer);
+
+    private static HttpClient ClientOf(BearerTokenHandler handler, Uri baseAddress, bool ownsHandler = false) =>
+        // One handler per signed-in user: refresh tokens rotate, and two handlers redeeming the same one would revoke both.
+        new(handler, disposeHandler: ownsHandler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
 
     public async Task<long> CountAsync(string database, string sql, params (string Name, object Value)[] parameters)
     {
@@ -59,9 +99,13 @@ public sealed class CrmSystemFixture : IAsyncLifetime
         return Convert.ToInt64(await command.ExecuteScalarAsync());
     }
 
+    private sealed record CreatedUser(Guid Id);
+
     public async ValueTask DisposeAsync()
     {
         Gateway?.Dispose();
+        Anonymous?.Dispose();
+        administrator?.Dispose();
         if (app is not null)
         {
             await app.DisposeAsync();

@@ -1,0 +1,3 @@
+namespace Crm.EndToEnd.Tests.Infrastructure;
+
+public sealed record TestUser(Guid Id, string Email, string Password, IReadOnlyList<string> Roles, Guid? TeamId);
