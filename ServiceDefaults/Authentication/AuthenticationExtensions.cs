@@ -31,36 +31,41 @@ public static class AuthenticationExtensions
     /// </summary>
     public static IHostApplicationBuilder AddCrmTokenValidation(this IHostApplicationBuilder builder)
     {
-        var settings = builder.Configuration.GetSection(CrmTokenSettings.SectionName).Get<CrmTokenSettings>() ?? new CrmTokenSettings();
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        // Read when the host starts rather than now, so design-time tools (dotnet ef) can build the host without it.
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IConfiguration>(Configure)
+            .Validate(options => options.TokenValidationParameters.ValidIssuer is not null,
+                $"{CrmTokenSettings.SectionName}:Issuer is not configured: set Identity__Issuer to the identity service's public URL (the AppHost does).")
+            .ValidateOnStart();
+        return builder;
+    }
+
+    private static void Configure(JwtBearerOptions options, IConfiguration configuration)
+    {
+        var settings = configuration.GetSection(CrmTokenSettings.SectionName).Get<CrmTokenSettings>() ?? new CrmTokenSettings();
         if (!Uri.TryCreate(settings.Issuer, UriKind.Absolute, out var issuer))
         {
-            throw new InvalidOperationException(
-                $"{CrmTokenSettings.SectionName}:Issuer is not configured: set Identity__Issuer to the identity service's public URL (the AppHost does).");
+            return;
         }
 
-        var internalAddress = Uri.TryCreate(builder.Configuration[IdentityServiceAddressKey], UriKind.Absolute, out var address) ? address : issuer;
-
-        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
-            .AddJwtBearer(options =>
-            {
-                options.MapInboundClaims = false;
-                options.Audience = settings.Audience;
-                options.MetadataAddress = new Uri(issuer, ".well-known/openid-configuration").ToString();
-                options.RequireHttpsMetadata = false;
-                options.BackchannelHttpHandler = new IdentityBackchannelHandler(issuer, internalAddress);
-                options.TokenValidationParameters = new TokenValidationParameters
-                {
-                    ValidIssuer = issuer.ToString(),
-                    ValidAudience = settings.Audience,
-                    ValidTypes = ["at+jwt"],
-                    ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
-                    NameClaimType = CrmClaimTypes.Name,
-                    RoleClaimType = CrmClaimTypes.Role,
-                    // Access tokens live minutes; a large skew would stretch them noticeably.
-                    ClockSkew = TimeSpan.FromSeconds(30),
-                };
-            });
-        return builder;
+        var internalAddress = Uri.TryCreate(configuration[IdentityServiceAddressKey], UriKind.Absolute, out var address) ? address : issuer;
+        options.MapInboundClaims = false;
+        options.Audience = settings.Audience;
+        options.MetadataAddress = new Uri(issuer, ".well-known/openid-configuration").ToString();
+        options.RequireHttpsMetadata = false;
+        options.BackchannelHttpHandler = new IdentityBackchannelHandler(issuer, internalAddress);
+        options.TokenValidationParameters = new TokenValidationParameters
+        {
+            ValidIssuer = issuer.ToString(),
+            ValidAudience = settings.Audience,
+            ValidTypes = ["at+jwt"],
+            ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
+            NameClaimType = CrmClaimTypes.Name,
+            RoleClaimType = CrmClaimTypes.Role,
+            // Access tokens live minutes; a large skew would stretch them noticeably.
+            ClockSkew = TimeSpan.FromSeconds(30),
+        };
     }
 
     /// <summary>Allows the endpoint to callers holding at least one of <paramref name="roles"/>.</summary>

@@ -23,5 +23,8 @@ public static class CrmRoles
     /// <summary>Everyone who works with customers directly; marketers read customers but do not edit them.</summary>
     public static readonly string[] CustomerEditors = [Administrator, SalesManager, SalesRep, SupportLead, SupportAgent];
 
+    /// <summary>Who may hand records to another owner; everyone else keeps or takes only their own.</summary>
+    public static readonly string[] OwnerAssigners = [Administrator, SalesManager, SupportLead];
+
     public static bool IsKnown(string role) => All.Contains(role);
 }

@@ -11,4 +11,7 @@ public sealed record CustomerRegistered(
     string? Industry,
     string? Region,
     string? Source,
-    DateTimeOffset OccurredAt);
+    DateTimeOffset OccurredAt,
+    Guid? OwnerId = null,
+    Guid? CompanyId = null,
+    IReadOnlyList<string>? Tags = null);

@@ -6,15 +6,21 @@ public sealed record CustomerResponse(
     Guid Id,
     CustomerKind Kind,
     string Name,
+    Guid? CompanyId,
     string? Email,
     string? Phone,
+    AddressDto Address,
     string? Industry,
     string? Region,
     string? Source,
+    Guid? OwnerId,
+    IReadOnlyList<string> Tags,
+    int Revision,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
     public static CustomerResponse From(Customer customer) => new(
-        customer.Id, customer.Kind, customer.Name, customer.Email, customer.Phone,
-        customer.Industry, customer.Region, customer.Source, customer.CreatedAt, customer.UpdatedAt);
+        customer.Id, customer.Kind, customer.Name, customer.CompanyId, customer.Email, customer.Phone, AddressDto.From(customer.Address),
+        customer.Industry, customer.Region, customer.Source, customer.OwnerId, customer.Tags, customer.Revision,
+        customer.CreatedAt, customer.UpdatedAt);
 }

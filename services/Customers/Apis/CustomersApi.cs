@@ -1,10 +1,10 @@
-using Crm.BuildingBlocks.Messaging;
 using Crm.Contracts.Customers;
 using Crm.Customers.Infrastructure;
 using Crm.Customers.Model;
 using Crm.ServiceDefaults.Authentication;
 using Crm.ServiceDefaults.Http;
 using Crm.ServiceDefaults.OpenApi;
+using Crm.ServiceDefaults.Paging;
 using Crm.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -20,39 +20,62 @@ public static class CustomersApi
         app.MapServiceOpenApi(Prefix);
         var api = app.MapGroup(Prefix).WithTags("Customers").RequireRoles(CrmRoles.All);
 
+        api.MapGet("/", ListCustomers)
+            .WithValidation<ListCustomersQuery>()
+            .WithSummary("Lists customers: filters, search, sort, keyset paging (pass nextCursor back as cursor).");
         api.MapPost("/", CreateCustomer)
             .WithName(nameof(CreateCustomer))
-            .WithSummary("Creates a company or a person.")
+            .WithSummary("Creates a company or a person; the caller owns it unless they may assign another owner.")
             .WithValidation<CreateCustomerRequest>()
             .RequireRoles(CrmRoles.CustomerEditors);
         api.MapGet("/{id:guid}", GetCustomer)
             .WithName(nameof(GetCustomer))
             .WithSummary("Reads one customer; the ETag header carries its version.");
+        api.MapPut("/{id:guid}", UpdateCustomer)
+            .WithSummary("Replaces a customer's fields. Needs If-Match with the ETag read: 428 without it, 412 when stale.")
+            .WithValidation<UpdateCustomerRequest>()
+            .RequireRoles(CrmRoles.CustomerEditors);
+        api.MapDelete("/{id:guid}", DeleteCustomer)
+            .WithSummary("Deletes a customer. Needs If-Match; a company with contacts cannot be deleted.")
+            .RequireRoles(CrmRoles.OwnerAssigners);
         return app;
     }
 
-    public static async Task<Created<CustomerResponse>> CreateCustomer(
-        CreateCustomerRequest request, CustomersDbContext db, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
+    public static async Task<Ok<CursorPage<CustomerResponse>>> ListCustomers(
+        [AsParameters] ListCustomersQuery query, CustomersDbContext db, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var customer = new Customer
+        Cursor.TryDecode(query.Cursor, query.SortOrDefault, out var after);
+        var rows = await db.Customers.AsNoTracking()
+            .Filter(query)
+            .Page(query.SortOrDefault, after)
+            .Take(query.PageSizeOrDefault + 1)
+            .ToListAsync(cancellationToken);
+
+        var page = rows.Take(query.PageSizeOrDefault).ToList();
+        var next = rows.Count > page.Count ? CustomerQueries.CursorAfter(page[^1], query.SortOrDefault).Encode() : null;
+        return TypedResults.Ok(new CursorPage<CustomerResponse>([.. page.Select(CustomerResponse.From)], query.PageSizeOrDefault, next));
+    }
+
+    public static async Task<Results<Created<CustomerResponse>, ValidationProblem, ProblemHttpResult>> CreateCustomer(
+        CreateCustomerRequest request, CurrentUser caller, CustomersDbContext db, TimeProvider clock, HttpContext http,
+        CancellationToken cancellationToken)
+    {
+        var ownerId = request.OwnerId ?? caller.UserId;
+        if (ownerId != caller.UserId && !caller.IsInAnyRole(CrmRoles.OwnerAssigners))
         {
-            Id = Guid.CreateVersion7(now),
-            Kind = request.Kind!.Value,
-            Name = request.Name!.Trim(),
-            Email = request.Email?.Trim(),
-            Phone = request.Phone?.Trim(),
-            Industry = request.Industry?.Trim(),
-            Region = request.Region?.Trim(),
-            Source = request.Source?.Trim(),
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
+            return CustomerProblems.MayNotAssignOwner();
+        }
+
+        if (await CustomerProblems.CheckCompanyAsync(db, request.CompanyId, selfId: null, cancellationToken) is { } companyProblem)
+        {
+            return companyProblem;
+        }
+
+        var now = clock.GetUtcNow();
+        var customer = new Customer { Id = Guid.CreateVersion7(now), Kind = request.Kind!.Value, Name = "", CreatedAt = now, UpdatedAt = now };
+        customer.Apply(request with { OwnerId = ownerId });
         db.Customers.Add(customer);
-        db.AddIntegrationEvent(
-            new CustomerRegistered(customer.Id, customer.Kind.ToString(), customer.Name, customer.Email, customer.Phone,
-                customer.Industry, customer.Region, customer.Source, now),
-            orderingKey: customer.Id.ToString());
+        db.AddIntegrationEvent(customer.Registered(), orderingKey: customer.Id.ToString());
         await db.SaveChangesAsync(cancellationToken);
 
         http.Response.Headers.ETag = ETags.From(customer.Version);
@@ -70,5 +93,102 @@ public static class CustomersApi
 
         http.Response.Headers.ETag = ETags.From(customer.Version);
         return TypedResults.Ok(CustomerResponse.From(customer));
+    }
+
+    public static async Task<Results<Ok<CustomerResponse>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateCustomer(
+        Guid id, UpdateCustomerRequest request, CurrentUser caller, CustomersDbContext db, TimeProvider clock, HttpContext http,
+        CancellationToken cancellationToken)
+    {
+        if (!Preconditions.TryGetIfMatch(http, out var expectedVersion, out var missing))
+        {
+            return missing;
+        }
+
+        var customer = await db.Customers.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (customer is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (customer.Version != expectedVersion)
+        {
+            return Preconditions.Stale();
+        }
+
+        if (request.OwnerId != customer.OwnerId && !caller.IsInAnyRole(CrmRoles.OwnerAssigners))
+        {
+            return CustomerProblems.MayNotAssignOwner();
+        }
+
+        if (customer.Kind == CustomerKind.Company && request.CompanyId is not null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["companyId"] = ["A company cannot be a contact of another company."] });
+        }
+
+        if (await CustomerProblems.CheckCompanyAsync(db, request.CompanyId, customer.Id, cancellationToken) is { } companyProblem)
+        {
+            return companyProblem;
+        }
+
+        var changed = customer.Apply(request);
+        if (changed.Count > 0)
+        {
+            customer.Revision++;
+            customer.UpdatedAt = clock.GetUtcNow();
+            db.AddIntegrationEvent(customer.Updated(changed), orderingKey: customer.Id.ToString());
+            // The version the client read, not the one loaded: a save racing ours makes this one fail instead of overwrite.
+            db.Entry(customer).Property(c => c.Version).OriginalValue = expectedVersion;
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return Preconditions.Stale();
+            }
+        }
+
+        http.Response.Headers.ETag = ETags.From(customer.Version);
+        return TypedResults.Ok(CustomerResponse.From(customer));
+    }
+
+    public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DeleteCustomer(
+        Guid id, CustomersDbContext db, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
+    {
+        if (!Preconditions.TryGetIfMatch(http, out var expectedVersion, out var missing))
+        {
+            return missing;
+        }
+
+        var customer = await db.Customers.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (customer is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (customer.Version != expectedVersion)
+        {
+            return Preconditions.Stale();
+        }
+
+        if (await db.Customers.AnyAsync(contact => contact.CompanyId == id, cancellationToken))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The company has contacts.",
+                detail: "Delete or move its contacts first, or merge the company into another.");
+        }
+
+        db.Customers.Remove(customer);
+        db.AddIntegrationEvent(new CustomerDeleted(customer.Id, customer.Revision + 1, clock.GetUtcNow()), orderingKey: customer.Id.ToString());
+        db.Entry(customer).Property(c => c.Version).OriginalValue = expectedVersion;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Preconditions.Stale();
+        }
+
+        return TypedResults.NoContent();
     }
 }

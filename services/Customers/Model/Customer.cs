@@ -5,13 +5,26 @@ public class Customer
     public Guid Id { get; set; }
     public CustomerKind Kind { get; set; }
     public required string Name { get; set; }
+
+    /// <summary>For a person: the company they are a contact of; null for a company or an individual (B2C) customer.</summary>
+    public Guid? CompanyId { get; set; }
+
     public string? Email { get; set; }
     public string? Phone { get; set; }
+    public Address Address { get; set; } = new();
     public string? Industry { get; set; }
     public string? Region { get; set; }
     public string? Source { get; set; }
+
+    /// <summary>The user responsible for the customer.</summary>
+    public Guid? OwnerId { get; set; }
+
+    public List<string> Tags { get; set; } = [];
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>Counts changes (1 when created); events carry it so other services apply them in order.</summary>
+    public int Revision { get; set; } = 1;
 
     /// <summary>PostgreSQL's row version (<c>xmin</c>): the ETag, so a stale edit is refused instead of overwriting.</summary>
     public uint Version { get; set; }

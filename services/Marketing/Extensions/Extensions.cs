@@ -12,7 +12,7 @@ public static class Extensions
     public static IHostApplicationBuilder AddMarketingServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDbContext<MarketingDbContext>("marketingdb");
-        builder.AddMessaging<MarketingDbContext>("marketing", bus => bus.AddConsumer<CustomerRegisteredConsumer>());
+        builder.AddMessaging<MarketingDbContext>("marketing", bus => bus.AddConsumer<CustomerCopyConsumer>());
         builder.AddServiceOpenApi();
         builder.AddCrmAuthentication();
         return builder;

@@ -25,7 +25,7 @@ public static class SalesApi
 
     public static async Task<Results<Ok<Customer>, NotFound>> GetCustomer(Guid id, SalesDbContext db, CancellationToken cancellationToken)
     {
-        var customer = await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var customer = await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id && !c.IsDeleted, cancellationToken);
         return customer is null ? TypedResults.NotFound() : TypedResults.Ok(customer);
     }
 }

@@ -12,7 +12,7 @@ public static class Extensions
     public static IHostApplicationBuilder AddSalesServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDbContext<SalesDbContext>("salesdb");
-        builder.AddMessaging<SalesDbContext>("sales", bus => bus.AddConsumer<CustomerRegisteredConsumer>());
+        builder.AddMessaging<SalesDbContext>("sales", bus => bus.AddConsumer<CustomerCopyConsumer>());
         builder.AddServiceOpenApi();
         builder.AddCrmAuthentication();
         return builder;

@@ -25,7 +25,7 @@ public static class SupportApi
 
     public static async Task<Results<Ok<Customer>, NotFound>> GetCustomer(Guid id, SupportDbContext db, CancellationToken cancellationToken)
     {
-        var customer = await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var customer = await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id && !c.IsDeleted, cancellationToken);
         return customer is null ? TypedResults.NotFound() : TypedResults.Ok(customer);
     }
 }

@@ -12,7 +12,7 @@ public static class Extensions
     public static IHostApplicationBuilder AddSupportServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDbContext<SupportDbContext>("supportdb");
-        builder.AddMessaging<SupportDbContext>("support", bus => bus.AddConsumer<CustomerRegisteredConsumer>());
+        builder.AddMessaging<SupportDbContext>("support", bus => bus.AddConsumer<CustomerCopyConsumer>());
         builder.AddServiceOpenApi();
         builder.AddCrmAuthentication();
         return builder;

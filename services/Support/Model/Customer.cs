@@ -8,4 +8,10 @@ public class Customer
     public string? Email { get; set; }
     public string? Phone { get; set; }
     public DateTimeOffset RegisteredAt { get; set; }
+
+    /// <summary>The customer service's revision this copy reflects; older events are ignored.</summary>
+    public int Revision { get; set; }
+
+    /// <summary>Kept as a tombstone, so a late event about a deleted customer cannot bring it back.</summary>
+    public bool IsDeleted { get; set; }
 }

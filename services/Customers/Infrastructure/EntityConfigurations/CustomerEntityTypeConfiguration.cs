@@ -16,7 +16,23 @@ public sealed class CustomerEntityTypeConfiguration : IEntityTypeConfiguration<C
         builder.Property(customer => customer.Industry).HasMaxLength(100);
         builder.Property(customer => customer.Region).HasMaxLength(100);
         builder.Property(customer => customer.Source).HasMaxLength(100);
+        builder.Property(customer => customer.Tags).HasColumnType("text[]");
         builder.Property(customer => customer.Version).IsRowVersion();
+        builder.ComplexProperty(customer => customer.Address, address =>
+        {
+            address.Property(a => a.Street).HasMaxLength(200);
+            address.Property(a => a.PostalCode).HasMaxLength(20);
+            address.Property(a => a.City).HasMaxLength(100);
+            address.Property(a => a.State).HasMaxLength(100);
+            address.Property(a => a.Country).HasMaxLength(2);
+        });
+        builder.HasOne<Customer>().WithMany().HasForeignKey(customer => customer.CompanyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(customer => customer.Email);
+        builder.HasIndex(customer => customer.OwnerId);
+        builder.HasIndex(customer => customer.CompanyId);
+        // Keyset paging in the default order (name, then id) reads an index, not a sort.
+        builder.HasIndex(customer => new { customer.Name, customer.Id });
+        builder.HasIndex(customer => new { customer.CreatedAt, customer.Id });
+        builder.HasIndex(customer => customer.Tags).HasMethod("gin");
     }
 }

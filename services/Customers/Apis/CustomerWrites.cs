@@ -1,0 +1,59 @@
+using Crm.Contracts.Customers;
+using Crm.Customers.Model;
+
+namespace Crm.Customers.Apis;
+
+/// <summary>Copies a request onto a customer, noting what changed, and turns the result into events.</summary>
+public static class CustomerWrites
+{
+    /// <returns>The camelCase names of the fields whose value changed.</returns>
+    public static List<string> Apply(this Customer customer, ICustomerFields fields)
+    {
+        var changed = new List<string>();
+        void Set<T>(string name, T current, T next, Action<T> assign)
+        {
+            if (!EqualityComparer<T>.Default.Equals(current, next))
+            {
+                assign(next);
+                changed.Add(name);
+            }
+        }
+
+        var address = fields.Address ?? new AddressDto(null, null, null, null, null);
+        Set("name", customer.Name, fields.Name!.Trim(), value => customer.Name = value);
+        Set("companyId", customer.CompanyId, fields.CompanyId, value => customer.CompanyId = value);
+        Set("email", customer.Email, Clean(fields.Email), value => customer.Email = value);
+        Set("phone", customer.Phone, Clean(fields.Phone), value => customer.Phone = value);
+        Set("address", AddressDto.From(customer.Address), address with
+        {
+            Street = Clean(address.Street), PostalCode = Clean(address.PostalCode), City = Clean(address.City),
+            State = Clean(address.State), Country = Clean(address.Country),
+        }, value => customer.Address = new Address
+        {
+            Street = value.Street, PostalCode = value.PostalCode, City = value.City, State = value.State, Country = value.Country,
+        });
+        Set("industry", customer.Industry, Clean(fields.Industry), value => customer.Industry = value);
+        Set("region", customer.Region, Clean(fields.Region), value => customer.Region = value);
+        Set("source", customer.Source, Clean(fields.Source), value => customer.Source = value);
+        Set("ownerId", customer.OwnerId, fields.OwnerId, value => customer.OwnerId = value);
+        var tags = (fields.Tags ?? []).Select(tag => tag.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
+        if (!customer.Tags.SequenceEqual(tags))
+        {
+            customer.Tags = tags;
+            changed.Add("tags");
+        }
+
+        return changed;
+    }
+
+    public static CustomerRegistered Registered(this Customer customer) =>
+        new(customer.Id, customer.Kind.ToString(), customer.Name, customer.Email, customer.Phone, customer.Industry,
+            customer.Region, customer.Source, customer.CreatedAt, customer.OwnerId, customer.CompanyId, customer.Tags);
+
+    public static CustomerUpdated Updated(this Customer customer, IReadOnlyList<string> changedFields) =>
+        new(customer.Id, customer.Revision, customer.Kind.ToString(), customer.Name, customer.Email, customer.Phone,
+            customer.Industry, customer.Region, customer.Source, customer.OwnerId, customer.CompanyId, customer.Tags,
+            changedFields, customer.UpdatedAt);
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,46 @@
+using Crm.Customers.Model;
+using Crm.ServiceDefaults.Paging;
+using FluentValidation;
+
+namespace Crm.Customers.Apis;
+
+/// <param name="Q">Matches name, e-mail and phone (case-insensitive, anywhere in the text).</param>
+/// <param name="Sort">name, -name, createdAt, -createdAt, updatedAt or -updatedAt (a minus sorts descending).</param>
+/// <param name="Cursor">The previous page's <c>nextCursor</c>.</param>
+public sealed record ListCustomersQuery(
+    string? Q,
+    CustomerKind? Kind,
+    string? Region,
+    string? Industry,
+    string? Source,
+    Guid? OwnerId,
+    Guid? CompanyId,
+    string? Tag,
+    DateTimeOffset? CreatedFrom,
+    DateTimeOffset? CreatedTo,
+    string? Sort,
+    string? Cursor,
+    int? PageSize)
+{
+    public static readonly string[] Sorts = ["name", "-name", "createdAt", "-createdAt", "updatedAt", "-updatedAt"];
+
+    public string SortOrDefault => Sort ?? "name";
+
+    public int PageSizeOrDefault => PageSize ?? PagingLimits.DefaultPageSize;
+}
+
+public sealed class ListCustomersQueryValidator : AbstractValidator<ListCustomersQuery>
+{
+    public ListCustomersQueryValidator()
+    {
+        RuleFor(query => query.PageSize).InclusiveBetween(1, PagingLimits.MaxPageSize);
+        RuleFor(query => query.Q).MaximumLength(200);
+        RuleFor(query => query.Kind).IsInEnum();
+        RuleFor(query => query.Sort).Must(sort => sort is null || ListCustomersQuery.Sorts.Contains(sort))
+            .WithMessage($"'sort' is one of {string.Join(", ", ListCustomersQuery.Sorts)}.");
+        RuleFor(query => query.Cursor).Must((query, cursor) => Cursor.TryDecode(cursor, query.SortOrDefault, out _))
+            .WithMessage("'cursor' is not a cursor of this list; pass nextCursor from the previous page with the same sort.");
+        RuleFor(query => query.CreatedTo).GreaterThan(query => query.CreatedFrom)
+            .When(query => query.CreatedFrom is not null && query.CreatedTo is not null);
+    }
+}
