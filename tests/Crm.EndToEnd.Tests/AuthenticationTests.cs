@@ -105,7 +105,7 @@ public sealed class AuthenticationTests(CrmSystemFixture system)
         claims.GetClaim(CrmClaimTypes.Role).Value.ShouldBe(CrmRoles.SalesRep);
         claims.Issuer.ShouldBe(system.Issuer);
         claims.Audiences.ShouldBe([CrmAudiences.Api]);
-        (claims.ValidTo - claims.ValidFrom).ShouldBeLessThanOrEqualTo(TimeSpan.FromMinutes(15));
+        (claims.ValidTo - claims.IssuedAt).ShouldBeLessThanOrEqualTo(TimeSpan.FromMinutes(15));
         using var me = await GetWithTokenAsync("/api/identity/me", refreshed.AccessToken);
         me.StatusCode.ShouldBe(HttpStatusCode.OK);
     }

@@ -139,7 +139,7 @@ public sealed class AuthorizationTests(CrmSystemFixture system)
             ["scope"] = CrmAudiences.ApiScope,
         });
 
-        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("invalid_client");
     }
 
