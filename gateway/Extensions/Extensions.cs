@@ -4,6 +4,8 @@ namespace Crm.Gateway.Extensions;
 
 public static class Extensions
 {
+    private static readonly string[] IdentityPaths = ["/connect/{**rest}", "/account/{**rest}", "/.well-known/{**rest}", "/api/identity/{**rest}"];
+
     public static IHostApplicationBuilder AddGatewayServices(this IHostApplicationBuilder builder)
     {
         var services = BackendServices.Names
@@ -27,6 +29,19 @@ public static class Extensions
             },
         }).ToArray();
 
+        // The identity service answers the OAuth endpoints and the sign-in page at the root, and its API under /api/identity.
+        var identity = ServiceAddress(builder.Configuration, "identity");
+        routes = [.. routes, .. IdentityPaths.Select((path, i) => new RouteConfig
+        {
+            RouteId = $"identity-{i}",
+            ClusterId = "identity",
+            Match = new RouteMatch { Path = path },
+        })];
+        clusters = [.. clusters, new ClusterConfig
+        {
+            ClusterId = "identity",
+            Destinations = new Dictionary<string, DestinationConfig> { ["identity"] = new() { Address = identity } },
+        }];
         builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters);
         return builder;
     }
