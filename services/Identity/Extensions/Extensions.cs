@@ -1,3 +1,4 @@
+using Crm.BuildingBlocks.Messaging;
 using Crm.BuildingBlocks.Persistence;
 using Crm.Identity.Infrastructure;
 using Crm.Identity.Model;
@@ -26,6 +27,7 @@ public static class Extensions
         var settings = settingsSection.Get<IdentityServerSettings>() ?? new IdentityServerSettings();
 
         builder.AddServiceDbContext<IdentityDbContext>("identitydb");
+        builder.AddMessaging<IdentityDbContext>("identity", _ => { });
         builder.AddServiceOpenApi();
         builder.Services.AddValidatorsFromAssemblyContaining<Program>();
         builder.Services.AddHttpContextAccessor();
