@@ -147,6 +147,12 @@ namespace Crm.Identity.Infrastructure.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("occurred_at");
 
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("service");
+
                     b.Property<string>("Target")
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)")

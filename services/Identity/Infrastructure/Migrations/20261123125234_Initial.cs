@@ -19,6 +19,7 @@ namespace Crm.Identity.Infrastructure.Migrations
                     id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityAlwaysColumn),
                     occurred_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    service = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     action = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     actor_id = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     actor_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),

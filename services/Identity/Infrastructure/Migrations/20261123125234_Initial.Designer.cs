@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Crm.Identity.Infrastructure.Migrations
 {
     [DbContext(typeof(IdentityDbContext))]
-    [Migration("20261123124402_Initial")]
+    [Migration("20261123125234_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -149,6 +149,12 @@ namespace Crm.Identity.Infrastructure.Migrations
                     b.Property<DateTimeOffset>("OccurredAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("occurred_at");
+
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("service");
 
                     b.Property<string>("Target")
                         .HasMaxLength(320)
