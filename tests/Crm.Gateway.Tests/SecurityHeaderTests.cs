@@ -37,6 +37,20 @@ public sealed class SecurityHeaderTests(RedisServer redis, FakeBackends backends
     }
 
     [Fact]
+    public async Task Over_https_browsers_are_told_to_stay_on_https()
+    {
+        await using var gateway = GatewayHost.Start(redis, backends, https: true);
+        using var client = gateway.Client();
+
+        using var response = await client.GetAsync("/api/customers/contacts", Cancellation);
+
+        gateway.Address.Scheme.ShouldBe("https");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Header("Strict-Transport-Security").ShouldBe("max-age=31536000");
+        response.Header("Server").ShouldBeNull();
+    }
+
+    [Fact]
     public async Task A_rate_limit_refusal_and_an_oversized_body_carry_the_headers_too()
     {
         await using var gateway = GatewayHost.Start(redis, backends, new Dictionary<string, string?>

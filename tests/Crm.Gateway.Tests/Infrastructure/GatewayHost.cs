@@ -19,10 +19,16 @@ public sealed class GatewayHost : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> settings;
 
-    private GatewayHost(Dictionary<string, string?> settings)
+    private GatewayHost(Dictionary<string, string?> settings, bool https)
     {
         this.settings = settings;
-        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen =>
+        {
+            if (https)
+            {
+                listen.UseHttps(TestCertificate.Create());
+            }
+        }));
     }
 
     public Uri Address { get; private set; } = null!;
@@ -30,7 +36,9 @@ public sealed class GatewayHost : WebApplicationFactory<Program>
     public CapturedLogs Logs { get; } = new();
 
     /// <param name="settings">Overrides of the defaults below, keys as in appsettings.json (<c>Gateway:Limits:...</c>).</param>
-    public static GatewayHost Start(RedisServer redis, FakeBackends backends, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="https">Listen over TLS with a throwaway certificate instead of plain HTTP.</param>
+    public static GatewayHost Start(
+        RedisServer redis, FakeBackends backends, IReadOnlyDictionary<string, string?>? settings = null, bool https = false)
     {
         var all = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
@@ -50,13 +58,18 @@ public sealed class GatewayHost : WebApplicationFactory<Program>
             all[key] = value;
         }
 
-        var host = new GatewayHost(all);
+        var host = new GatewayHost(all, https);
         host.StartServer();
         host.Address = new Uri(host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
         return host;
     }
 
-    public HttpClient Client() => new(new SocketsHttpHandler { AllowAutoRedirect = false })
+    public HttpClient Client() => new(new SocketsHttpHandler
+    {
+        AllowAutoRedirect = false,
+        // The test certificate is made up on the spot; nothing can vouch for it.
+        SslOptions = { RemoteCertificateValidationCallback = (_, _, _, _) => true },
+    })
     {
         BaseAddress = Address,
         Timeout = TimeSpan.FromSeconds(60),
