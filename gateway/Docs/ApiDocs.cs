@@ -51,7 +51,7 @@ public static class ApiDocs
                 .AddDefaultScopes(SecuritySchemeName, Scopes);
         }).AllowAnonymous();
 
-    public static string RedirectUri(string gatewayOrigin) => $"{gatewayOrigin}{GatewayPaths.Docs}/";
+    private static string RedirectUri(string gatewayOrigin) => $"{gatewayOrigin}{GatewayPaths.Docs}/";
 
     private static string Title(string name) => $"{char.ToUpperInvariant(name[0])}{name[1..]}";
 }
