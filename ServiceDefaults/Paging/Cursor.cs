@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace Crm.ServiceDefaults.Paging;
 
 /// <summary>Where a keyset page ended: the sort key of its last row and that row's id (the tie-breaker).</summary>
-public sealed record Cursor(string Sort, string Key, Guid Id)
+public sealed record Cursor(string Sort, string Key, string Id)
 {
     public string Encode() => Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(this));
 
@@ -21,7 +21,7 @@ public sealed record Cursor(string Sort, string Key, Guid Id)
         try
         {
             cursor = JsonSerializer.Deserialize<Cursor>(Encoding.UTF8.GetString(Base64Url.DecodeFromChars(text)));
-            return cursor is not null && cursor.Sort == sort && cursor.Key is not null;
+            return cursor is not null && cursor.Sort == sort && cursor.Key is not null && cursor.Id is not null;
         }
         catch (Exception e) when (e is FormatException or JsonException)
         {

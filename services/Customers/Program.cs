@@ -16,5 +16,6 @@ if (await app.RunMigrationsIfRequestedAsync<CustomersDbContext>(args))
 app.MapDefaultEndpoints();
 app.MapCustomersApi();
 app.MapCustomerExportsApi();
+app.MapCustomerHistoryApi();
 
 app.Run();

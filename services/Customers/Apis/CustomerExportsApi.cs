@@ -34,7 +34,7 @@ public static class CustomerExportsApi
         [AsParameters] ExportCustomersQuery query, CurrentUser caller, CustomersDbContext db, TimeProvider clock, HttpContext http,
         CancellationToken cancellationToken)
     {
-        var customers = db.Customers.AsNoTracking().Filter(query).Page("name", after: null);
+        var customers = db.Customers.AsNoTracking().Filter(query).Page("name", cursor: null);
         var count = await customers.CountAsync(cancellationToken);
         if (query.FormatOrDefault == "xlsx" && count > MaxXlsxRows)
         {

@@ -76,9 +76,10 @@ public static class CustomerQueries
     /// Sorts, then starts after the cursor's row. The id breaks ties so the order is total, and the row comparison
     /// <c>(name, id) &gt; (@key, @id)</c> reads the matching index from the cursor on.
     /// </summary>
-    public static IQueryable<Customer> Page(this IQueryable<Customer> customers, string sort, Cursor? after)
+    public static IQueryable<Customer> Page(this IQueryable<Customer> customers, string sort, Cursor? cursor)
     {
         var descending = sort.StartsWith('-');
+        var after = cursor is null ? null : new { cursor.Key, Id = Guid.Parse(cursor.Id) };
         switch (sort.TrimStart('-'))
         {
             case "createdAt":
@@ -118,9 +119,9 @@ public static class CustomerQueries
 
     public static Cursor CursorAfter(Customer last, string sort) => sort.TrimStart('-') switch
     {
-        "createdAt" => new Cursor(sort, last.CreatedAt.ToString("O", CultureInfo.InvariantCulture), last.Id),
-        "updatedAt" => new Cursor(sort, last.UpdatedAt.ToString("O", CultureInfo.InvariantCulture), last.Id),
-        _ => new Cursor(sort, last.Name, last.Id),
+        "createdAt" => new Cursor(sort, last.CreatedAt.ToString("O", CultureInfo.InvariantCulture), last.Id.ToString()),
+        "updatedAt" => new Cursor(sort, last.UpdatedAt.ToString("O", CultureInfo.InvariantCulture), last.Id.ToString()),
+        _ => new Cursor(sort, last.Name, last.Id.ToString()),
     };
 
     private static string EscapeLike(string text) => text.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_");

@@ -6,16 +6,16 @@ namespace Crm.Customers.Apis;
 /// <summary>Copies a request onto a customer, noting what changed, and turns the result into events.</summary>
 public static class CustomerWrites
 {
-    /// <returns>The camelCase names of the fields whose value changed.</returns>
-    public static List<string> Apply(this Customer customer, ICustomerFields fields)
+    /// <returns>The fields whose value changed (camelCase names), with their old and new values.</returns>
+    public static List<FieldChange> Apply(this Customer customer, ICustomerFields fields)
     {
-        var changed = new List<string>();
+        var changed = new List<FieldChange>();
         void Set<T>(string name, T current, T next, Action<T> assign)
         {
             if (!EqualityComparer<T>.Default.Equals(current, next))
             {
                 assign(next);
-                changed.Add(name);
+                changed.Add(new FieldChange(name, current, next));
             }
         }
 
@@ -39,8 +39,8 @@ public static class CustomerWrites
         var tags = (fields.Tags ?? []).Select(tag => tag.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
         if (!customer.Tags.SequenceEqual(tags))
         {
+            changed.Add(new FieldChange("tags", customer.Tags, tags));
             customer.Tags = tags;
-            changed.Add("tags");
         }
 
         return changed;
@@ -50,10 +50,10 @@ public static class CustomerWrites
         new(customer.Id, customer.Kind.ToString(), customer.Name, customer.Email, customer.Phone, customer.Industry,
             customer.Region, customer.Source, customer.CreatedAt, customer.OwnerId, customer.CompanyId, customer.Tags);
 
-    public static CustomerUpdated Updated(this Customer customer, IReadOnlyList<string> changedFields) =>
+    public static CustomerUpdated Updated(this Customer customer, IReadOnlyList<FieldChange> changes) =>
         new(customer.Id, customer.Revision, customer.Kind.ToString(), customer.Name, customer.Email, customer.Phone,
             customer.Industry, customer.Region, customer.Source, customer.OwnerId, customer.CompanyId, customer.Tags,
-            changedFields, customer.UpdatedAt);
+            [.. changes.Select(change => change.Field)], customer.UpdatedAt);
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

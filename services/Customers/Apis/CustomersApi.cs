@@ -73,8 +73,10 @@ public static class CustomersApi
 
         var now = clock.GetUtcNow();
         var customer = new Customer { Id = Guid.CreateVersion7(now), Kind = request.Kind!.Value, Name = "", CreatedAt = now, UpdatedAt = now };
-        customer.Apply(request with { OwnerId = ownerId });
+        var fields = customer.Apply(request with { OwnerId = ownerId });
         db.Customers.Add(customer);
+        db.AddTimelineEntry(customer.Id, now, "customer.created", $"{customer.Kind} {customer.Name} created",
+            fields.ToDictionary(field => field.Field, field => field.After), caller.Subject);
         db.AddIntegrationEvent(customer.Registered(), orderingKey: customer.Id.ToString());
         await db.SaveChangesAsync(cancellationToken);
 
@@ -136,6 +138,8 @@ public static class CustomersApi
             customer.Revision++;
             customer.UpdatedAt = clock.GetUtcNow();
             db.AddIntegrationEvent(customer.Updated(changed), orderingKey: customer.Id.ToString());
+            db.AddTimelineEntry(customer.Id, customer.UpdatedAt, "customer.updated",
+                $"Changed {string.Join(", ", changed.Select(change => change.Field))}", Timeline.BeforeAndAfter(changed), caller.Subject);
             // The version the client read, not the one loaded: a save racing ours makes this one fail instead of overwrite.
             db.Entry(customer).Property(c => c.Version).OriginalValue = expectedVersion;
             try
@@ -153,7 +157,7 @@ public static class CustomersApi
     }
 
     public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DeleteCustomer(
-        Guid id, CustomersDbContext db, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
+        Guid id, CurrentUser caller, CustomersDbContext db, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
     {
         if (!Preconditions.TryGetIfMatch(http, out var expectedVersion, out var missing))
         {
@@ -177,7 +181,16 @@ public static class CustomersApi
                 detail: "Delete or move its contacts first, or merge the company into another.");
         }
 
+        if (await db.Purchases.AnyAsync(p => p.CustomerId == id, cancellationToken)
+            || await db.Interactions.AnyAsync(i => i.CustomerId == id, cancellationToken)
+            || await db.Feedback.AnyAsync(f => f.CustomerId == id, cancellationToken))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The customer has a history.",
+                detail: "A customer with purchases, interactions or feedback is kept; merge it into another instead.");
+        }
+
         db.Customers.Remove(customer);
+        db.AddTimelineEntry(customer.Id, clock.GetUtcNow(), "customer.deleted", $"{customer.Kind} {customer.Name} deleted", actorId: caller.Subject);
         db.AddIntegrationEvent(new CustomerDeleted(customer.Id, customer.Revision + 1, clock.GetUtcNow()), orderingKey: customer.Id.ToString());
         db.Entry(customer).Property(c => c.Version).OriginalValue = expectedVersion;
         try

@@ -8,6 +8,14 @@ public class CustomersDbContext(DbContextOptions<CustomersDbContext> options) : 
 {
     public DbSet<Customer> Customers => Set<Customer>();
 
+    public DbSet<Purchase> Purchases => Set<Purchase>();
+
+    public DbSet<Interaction> Interactions => Set<Interaction>();
+
+    public DbSet<Feedback> Feedback => Set<Feedback>();
+
+    public DbSet<TimelineEntry> TimelineEntries => Set<TimelineEntry>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

@@ -1,0 +1,8 @@
+namespace Crm.Customers.Model;
+
+public enum FeedbackKind
+{
+    Praise,
+    Suggestion,
+    Complaint,
+}

@@ -1,0 +1,7 @@
+namespace Crm.Customers.Model;
+
+public enum FeedbackStatus
+{
+    Open,
+    Resolved,
+}

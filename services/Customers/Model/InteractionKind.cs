@@ -1,0 +1,10 @@
+namespace Crm.Customers.Model;
+
+public enum InteractionKind
+{
+    Call,
+    Meeting,
+    Email,
+    Visit,
+    Note,
+}
