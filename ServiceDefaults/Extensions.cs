@@ -47,7 +47,10 @@ public static class Extensions
         // No banner telling an attacker which server and version answer.
         builder.Services.Configure<KestrelServerOptions>(options => options.AddServerHeader = false);
         builder.Services.ConfigureHttpJsonOptions(options =>
-            options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        {
+            options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            options.SerializerOptions.Converters.Add(new Crm.ServiceDefaults.Json.NoNulStringConverter());
+        });
 
         builder.AddCrmProblemDetails();
         builder.AddRequestValidation();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Crm.ServiceDefaults.Json;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
@@ -28,6 +29,12 @@ public sealed partial class ProblemDetailsExceptionHandler(
         {
             ValidationException validation => ValidationProblem(validation),
             BadHttpRequestException badRequest => BadRequestProblem(badRequest),
+            _ when IsUnstorableCharacter(exception) => new HttpValidationProblemDetails
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "The request is malformed.",
+                Detail = NulCharacterException.Explanation,
+            },
             _ => null,
         };
 
@@ -51,6 +58,23 @@ public sealed partial class ProblemDetailsExceptionHandler(
         });
     }
 
+    /// <summary>
+    /// PostgreSQL's "character not in repertoire" (a NUL in a query-string value, say): the client's text, not our
+    /// fault. Recognised by SQLSTATE, so this project needs no database driver.
+    /// </summary>
+    private static bool IsUnstorableCharacter(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is System.Data.Common.DbException { SqlState: "22021" })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static HttpValidationProblemDetails ValidationProblem(ValidationException exception) =>
         new(exception.Errors
             .GroupBy(error => error.PropertyName)
@@ -63,9 +87,12 @@ public sealed partial class ProblemDetailsExceptionHandler(
     private static HttpValidationProblemDetails BadRequestProblem(BadHttpRequestException exception)
     {
         var field = FieldOf(exception);
-        var message = exception.InnerException is JsonException
-            ? "The value is not valid JSON of the expected type."
-            : exception.Message;
+        var message = exception.InnerException switch
+        {
+            NulCharacterException nul => nul.Message,
+            JsonException => "The value is not valid JSON of the expected type.",
+            _ => exception.Message,
+        };
         var errors = field is null
             ? new Dictionary<string, string[]>()
             : new Dictionary<string, string[]> { [field] = [message] };
