@@ -2,8 +2,8 @@ using FluentValidation;
 
 namespace Crm.Sales.Apis;
 
-/// <param name="PipelineId">Default: the default pipeline.</param>
-/// <param name="StageId">An open stage of the pipeline; default: its first open stage.</param>
+/// <param name="PipelineId">Default: the stage's pipeline, or else the default pipeline.</param>
+/// <param name="StageId">An open stage (of the pipeline, when one is named); default: the pipeline's first open stage.</param>
 /// <param name="OwnerId">Default: the caller. Only administrators and sales managers (within their team) may name someone else.</param>
 public sealed record CreateOpportunityRequest(
     string? Name,

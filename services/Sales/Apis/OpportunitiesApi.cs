@@ -72,11 +72,22 @@ public static class OpportunitiesApi
             return customerProblem;
         }
 
+        // A stage names its pipeline; a pipeline alone means its first open stage; neither means the default pipeline's.
+        var pipelineId = request.PipelineId;
+        if (request.StageId is { } requestedStage && pipelineId is null)
+        {
+            pipelineId = await db.Stages.Where(s => s.Id == requestedStage).Select(s => (Guid?)s.PipelineId).FirstOrDefaultAsync(cancellationToken);
+            if (pipelineId is null)
+            {
+                return SalesProblems.Invalid("stageId", $"There is no stage {requestedStage}.");
+            }
+        }
+
         var pipeline = await db.Pipelines.Include(p => p.Stages)
-            .FirstOrDefaultAsync(p => request.PipelineId == null ? p.IsDefault : p.Id == request.PipelineId, cancellationToken);
+            .FirstOrDefaultAsync(p => pipelineId == null ? p.IsDefault : p.Id == pipelineId, cancellationToken);
         if (pipeline is null)
         {
-            return SalesProblems.Invalid("pipelineId", request.PipelineId is null ? "There is no default pipeline; name one." : $"There is no pipeline {request.PipelineId}.");
+            return SalesProblems.Invalid("pipelineId", pipelineId is null ? "There is no default pipeline; name one." : $"There is no pipeline {pipelineId}.");
         }
 
         var stage = request.StageId is { } stageId
