@@ -139,25 +139,15 @@ public static class OpportunitiesApi
         Guid id, UpdateOpportunityRequest request, CurrentUser caller, SalesDbContext db, TimeProvider clock, HttpContext http,
         CancellationToken cancellationToken)
     {
-        if (!Preconditions.TryGetIfMatch(http, out var expectedVersion, out var missing))
+        var (opportunity, expectedVersion, refusal) = await FindForChangeAsync(id, caller, db, http, cancellationToken);
+        if (refusal is not null)
         {
-            return missing;
+            return refusal;
         }
 
-        var opportunity = await db.VisibleOpportunities(caller).Include(o => o.Stage).FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
         if (opportunity is null)
         {
             return TypedResults.NotFound();
-        }
-
-        if (opportunity.Version != expectedVersion)
-        {
-            return Preconditions.Stale();
-        }
-
-        if (opportunity.Status == OpportunityStatus.Won)
-        {
-            return SalesProblems.WonIsFinal();
         }
 
         var ownerId = request.OwnerId ?? opportunity.OwnerId;
@@ -180,25 +170,15 @@ public static class OpportunitiesApi
         Guid id, MoveStageRequest request, CurrentUser caller, SalesDbContext db, TimeProvider clock, HttpContext http,
         CancellationToken cancellationToken)
     {
-        if (!Preconditions.TryGetIfMatch(http, out var expectedVersion, out var missing))
+        var (opportunity, expectedVersion, refusal) = await FindForChangeAsync(id, caller, db, http, cancellationToken);
+        if (refusal is not null)
         {
-            return missing;
+            return refusal;
         }
 
-        var opportunity = await db.VisibleOpportunities(caller).Include(o => o.Stage).FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
         if (opportunity is null)
         {
             return TypedResults.NotFound();
-        }
-
-        if (opportunity.Version != expectedVersion)
-        {
-            return Preconditions.Stale();
-        }
-
-        if (opportunity.Status == OpportunityStatus.Won)
-        {
-            return SalesProblems.WonIsFinal();
         }
 
         var target = await db.Stages.FirstOrDefaultAsync(stage => stage.Id == request.StageId, cancellationToken);
@@ -229,25 +209,15 @@ public static class OpportunitiesApi
     public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DeleteOpportunity(
         Guid id, CurrentUser caller, SalesDbContext db, HttpContext http, CancellationToken cancellationToken)
     {
-        if (!Preconditions.TryGetIfMatch(http, out var expectedVersion, out var missing))
+        var (opportunity, expectedVersion, refusal) = await FindForChangeAsync(id, caller, db, http, cancellationToken);
+        if (refusal is not null)
         {
-            return missing;
+            return refusal;
         }
 
-        var opportunity = await db.VisibleOpportunities(caller).FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
         if (opportunity is null)
         {
             return TypedResults.NotFound();
-        }
-
-        if (opportunity.Version != expectedVersion)
-        {
-            return Preconditions.Stale();
-        }
-
-        if (opportunity.Status == OpportunityStatus.Won)
-        {
-            return SalesProblems.WonIsFinal();
         }
 
         db.Opportunities.Remove(opportunity);
@@ -262,6 +232,29 @@ public static class OpportunitiesApi
         }
 
         return TypedResults.NoContent();
+    }
+
+    /// <summary>
+    /// The deal a change applies to, checked in the order a client can act on: If-Match sent (428), the deal visible to
+    /// the caller (no deal and no refusal: 404), the version the client read (412), not won (409).
+    /// </summary>
+    private static async Task<(Opportunity? Opportunity, uint ExpectedVersion, ProblemHttpResult? Refusal)> FindForChangeAsync(
+        Guid id, CurrentUser caller, SalesDbContext db, HttpContext http, CancellationToken cancellationToken)
+    {
+        if (!Preconditions.TryGetIfMatch(http, out var expectedVersion, out var missing))
+        {
+            return (null, 0, missing);
+        }
+
+        var opportunity = await db.VisibleOpportunities(caller).Include(o => o.Stage).FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
+        ProblemHttpResult? refusal = opportunity switch
+        {
+            null => null,
+            _ when opportunity.Version != expectedVersion => Preconditions.Stale(),
+            { Status: OpportunityStatus.Won } => SalesProblems.WonIsFinal(),
+            _ => null,
+        };
+        return (refusal is null ? opportunity : null, expectedVersion, refusal);
     }
 
     /// <summary>
