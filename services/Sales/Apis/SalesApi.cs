@@ -14,12 +14,15 @@ public static class SalesApi
     public static IEndpointRouteBuilder MapSalesApi(this IEndpointRouteBuilder app)
     {
         app.MapServiceOpenApi(Prefix);
+        // Marketers and support never reach sales data (OWASP API5); within sales, ownership scopes each record.
         var api = app.MapGroup(Prefix).RequireRoles(CrmRoles.Sales);
 
         api.MapGet("/customers/{id:guid}", GetCustomer)
             .WithTags("Customers")
             .WithName(nameof(GetCustomer))
             .WithSummary("Reads this service's copy of a customer, kept up to date from the customer service's events.");
+        api.MapPipelinesApi();
+        api.MapOpportunitiesApi();
         return app;
     }
 

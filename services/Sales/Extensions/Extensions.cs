@@ -4,6 +4,7 @@ using Crm.Sales.Infrastructure;
 using Crm.Sales.IntegrationEvents;
 using Crm.ServiceDefaults.Authentication;
 using Crm.ServiceDefaults.OpenApi;
+using FluentValidation;
 
 namespace Crm.Sales.Extensions;
 
@@ -12,9 +13,14 @@ public static class Extensions
     public static IHostApplicationBuilder AddSalesServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDbContext<SalesDbContext>("salesdb");
-        builder.AddMessaging<SalesDbContext>("sales", bus => bus.AddConsumer<CustomerCopyConsumer>());
+        builder.AddMessaging<SalesDbContext>("sales", bus =>
+        {
+            bus.AddConsumer<CustomerCopyConsumer>();
+            bus.AddConsumer<UserCopyConsumer>();
+        });
         builder.AddServiceOpenApi();
         builder.AddCrmAuthentication();
+        builder.Services.AddValidatorsFromAssemblyContaining<Program>();
         return builder;
     }
 }

@@ -7,6 +7,10 @@ namespace Crm.Sales.Infrastructure;
 public class SalesDbContext(DbContextOptions<SalesDbContext> options) : MessagingDbContext(options)
 {
     public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<User> Users => Set<User>();
+    public DbSet<Pipeline> Pipelines => Set<Pipeline>();
+    public DbSet<Stage> Stages => Set<Stage>();
+    public DbSet<Opportunity> Opportunities => Set<Opportunity>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
