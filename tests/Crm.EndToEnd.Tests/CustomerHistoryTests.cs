@@ -85,6 +85,22 @@ public sealed class CustomerHistoryTests(CrmSystemFixture system)
     }
 
     [Fact]
+    public async Task Times_with_any_offset_are_accepted_and_kept_as_the_same_instant()
+    {
+        using var created = await system.Gateway.PostCustomerAsync(CustomerRequests.NewCompany());
+        var id = await created.CreatedIdAsync();
+
+        using var purchase = await system.Gateway.PostAsync($"/api/customers/{id}/purchases", new StringContent(
+            """{"purchasedAt":"2026-05-01T09:00:00+02:00","amount":5,"currency":"EUR"}""", System.Text.Encoding.UTF8, "application/json"), Token);
+        using var list = await system.Gateway.GetAsync($"/api/customers?createdFrom={Uri.EscapeDataString("2020-01-01T00:00:00+05:30")}&pageSize=1", Token);
+
+        purchase.StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await purchase.Content.ReadFromJsonAsync<JsonObject>(Token))!["purchasedAt"]!.GetValue<DateTimeOffset>()
+            .ShouldBe(new DateTimeOffset(2026, 5, 1, 7, 0, 0, TimeSpan.Zero));
+        list.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task History_of_an_unknown_customer_is_a_404()
     {
         using var response = await system.Gateway.PostAsJsonAsync($"/api/customers/{Guid.NewGuid()}/interactions",

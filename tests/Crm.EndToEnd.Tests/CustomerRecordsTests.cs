@@ -178,10 +178,23 @@ public sealed class CustomerRecordsTests(CrmSystemFixture system)
         }
     }
 
+    [Fact]
+    public async Task A_nul_character_is_a_400_naming_the_field_and_never_reaches_the_database()
+    {
+        using var body = await system.Gateway.PostCustomerAsync(new { kind = "Company", name = "Nul\u0000Corp" });
+        using var query = await system.Gateway.GetAsync("/api/customers?q=a%00b", Token);
+
+        body.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await Problems.ShouldBeCleanProblemAsync(body, 400)).GetProperty("errors").TryGetProperty("name", out _).ShouldBeTrue();
+        query.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        await Problems.ShouldBeCleanProblemAsync(query, 400);
+    }
+
     [Theory]
     [InlineData("pageSize=100000", "pageSize")]
     [InlineData("sort=owner", "sort")]
     [InlineData("cursor=not-a-cursor", "cursor")]
+    [InlineData("sort=createdAt&cursor=eyJTb3J0IjoiY3JlYXRlZEF0IiwiS2V5Ijoibm90IGEgdGltZSIsIklkIjoiMDAwMDAwMDAtMDAwMC0wMDAwLTAwMDAtMDAwMDAwMDAwMDAwIn0", "cursor")]
     [InlineData("kind=Planet", "kind")]
     public async Task A_bad_list_parameter_is_a_400_naming_it(string query, string field)
     {

@@ -26,6 +26,11 @@ public abstract class MessagingDbContext(DbContextOptions options) : DbContext(o
         return message;
     }
 
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<Persistence.UtcDateTimeOffsetConverter>();
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfiguration(new OutboxMessageEntityTypeConfiguration());

@@ -1,3 +1,4 @@
+using Crm.BuildingBlocks.Persistence;
 using System.Globalization;
 using Crm.Customers.Model;
 using Crm.ServiceDefaults.Paging;
@@ -72,50 +73,22 @@ public static class CustomerQueries
         return customers;
     }
 
-    /// <summary>
-    /// Sorts, then starts after the cursor's row. The id breaks ties so the order is total, and the row comparison
-    /// <c>(name, id) &gt; (@key, @id)</c> reads the matching index from the cursor on.
-    /// </summary>
+    /// <summary>Sorts, then starts after the cursor's row (see <see cref="Keyset"/>).</summary>
     public static IQueryable<Customer> Page(this IQueryable<Customer> customers, string sort, Cursor? cursor)
     {
         var descending = sort.StartsWith('-');
-        var after = cursor is null ? null : new { cursor.Key, Id = Guid.Parse(cursor.Id) };
-        switch (sort.TrimStart('-'))
+        return sort.TrimStart('-') switch
         {
-            case "createdAt":
-                var created = after is null ? default : DateTimeOffset.Parse(after.Key, CultureInfo.InvariantCulture);
-                return (after, descending) switch
-                {
-                    (null, false) => customers.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id),
-                    (null, true) => customers.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id),
-                    (_, false) => customers.Where(c => EF.Functions.GreaterThan(ValueTuple.Create(c.CreatedAt, c.Id), ValueTuple.Create(created, after.Id)))
-                        .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id),
-                    (_, true) => customers.Where(c => EF.Functions.LessThan(ValueTuple.Create(c.CreatedAt, c.Id), ValueTuple.Create(created, after.Id)))
-                        .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id),
-                };
-            case "updatedAt":
-                var updated = after is null ? default : DateTimeOffset.Parse(after.Key, CultureInfo.InvariantCulture);
-                return (after, descending) switch
-                {
-                    (null, false) => customers.OrderBy(c => c.UpdatedAt).ThenBy(c => c.Id),
-                    (null, true) => customers.OrderByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Id),
-                    (_, false) => customers.Where(c => EF.Functions.GreaterThan(ValueTuple.Create(c.UpdatedAt, c.Id), ValueTuple.Create(updated, after.Id)))
-                        .OrderBy(c => c.UpdatedAt).ThenBy(c => c.Id),
-                    (_, true) => customers.Where(c => EF.Functions.LessThan(ValueTuple.Create(c.UpdatedAt, c.Id), ValueTuple.Create(updated, after.Id)))
-                        .OrderByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Id),
-                };
-            default:
-                return (after, descending) switch
-                {
-                    (null, false) => customers.OrderBy(c => c.Name).ThenBy(c => c.Id),
-                    (null, true) => customers.OrderByDescending(c => c.Name).ThenByDescending(c => c.Id),
-                    (_, false) => customers.Where(c => EF.Functions.GreaterThan(ValueTuple.Create(c.Name, c.Id), ValueTuple.Create(after.Key, after.Id)))
-                        .OrderBy(c => c.Name).ThenBy(c => c.Id),
-                    (_, true) => customers.Where(c => EF.Functions.LessThan(ValueTuple.Create(c.Name, c.Id), ValueTuple.Create(after.Key, after.Id)))
-                        .OrderByDescending(c => c.Name).ThenByDescending(c => c.Id),
-                };
-        }
+            "createdAt" => customers.OrderAfter(c => c.CreatedAt, c => c.Id, descending, cursor, ParseTime),
+            "updatedAt" => customers.OrderAfter(c => c.UpdatedAt, c => c.Id, descending, cursor, ParseTime),
+            _ => customers.OrderAfter(c => c.Name, c => c.Id, descending, cursor, key => key),
+        };
     }
+
+    /// <summary>False for a cursor of another sort order or one whose key is not of the sort's type.</summary>
+    public static bool IsUsableCursor(string? text, string sort) =>
+        Keyset.IsUsable(text, sort, key => sort.TrimStart('-') == "name"
+            || DateTimeOffset.TryParse(key, CultureInfo.InvariantCulture, DateTimeStyles.None, out _));
 
     public static Cursor CursorAfter(Customer last, string sort) => sort.TrimStart('-') switch
     {
@@ -123,6 +96,8 @@ public static class CustomerQueries
         "updatedAt" => new Cursor(sort, last.UpdatedAt.ToString("O", CultureInfo.InvariantCulture), last.Id.ToString()),
         _ => new Cursor(sort, last.Name, last.Id.ToString()),
     };
+
+    private static DateTimeOffset ParseTime(string key) => DateTimeOffset.Parse(key, CultureInfo.InvariantCulture);
 
     private static string EscapeLike(string text) => text.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_");
 }

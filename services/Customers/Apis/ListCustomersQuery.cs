@@ -37,12 +37,7 @@ public sealed class ListCustomersQueryValidator : AbstractValidator<ListCustomer
         Include(new CustomerFilterValidator<ListCustomersQuery>());
         RuleFor(query => query.Sort).Must(sort => sort is null || ListCustomersQuery.Sorts.Contains(sort))
             .WithMessage($"'sort' is one of {string.Join(", ", ListCustomersQuery.Sorts)}.");
-        RuleFor(query => query.Cursor).Must((query, cursor) => Cursor.TryDecode(cursor, query.SortOrDefault, out var decoded) && IsValid(decoded, query.SortOrDefault))
+        RuleFor(query => query.Cursor).Must((query, cursor) => CustomerQueries.IsUsableCursor(cursor, query.SortOrDefault))
             .WithMessage("'cursor' is not a cursor of this list; pass nextCursor from the previous page with the same sort.");
     }
-
-    /// <summary>A cursor whose values the query could not use would otherwise fail deep inside it.</summary>
-    private static bool IsValid(Cursor? cursor, string sort) =>
-        cursor is null || (Guid.TryParse(cursor.Id, out _)
-            && (sort.TrimStart('-') == "name" || DateTimeOffset.TryParse(cursor.Key, System.Globalization.CultureInfo.InvariantCulture, out _)));
 }

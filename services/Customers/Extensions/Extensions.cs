@@ -1,6 +1,7 @@
 using Crm.BuildingBlocks.Messaging;
 using Crm.BuildingBlocks.Persistence;
 using Crm.Customers.Infrastructure;
+using Crm.Customers.IntegrationEvents;
 using Crm.ServiceDefaults.Authentication;
 using Crm.ServiceDefaults.OpenApi;
 using FluentValidation;
@@ -12,7 +13,7 @@ public static class Extensions
     public static IHostApplicationBuilder AddCustomersServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDbContext<CustomersDbContext>("customersdb");
-        builder.AddMessaging<CustomersDbContext>("customers", _ => { });
+        builder.AddMessaging<CustomersDbContext>("customers", bus => bus.AddConsumer<SalesActivityConsumer>());
         builder.AddServiceOpenApi();
         builder.AddCrmAuthentication();
         builder.Services.AddValidatorsFromAssemblyContaining<Program>();

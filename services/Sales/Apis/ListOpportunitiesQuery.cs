@@ -38,7 +38,7 @@ public sealed class ListOpportunitiesQueryValidator : AbstractValidator<ListOppo
         RuleFor(query => query.Status).IsInEnum();
         RuleFor(query => query.Sort).Must(sort => sort is null || ListOpportunitiesQuery.Sorts.Contains(sort))
             .WithMessage($"'sort' is one of {string.Join(", ", ListOpportunitiesQuery.Sorts)}.");
-        RuleFor(query => query.Cursor).Must((query, cursor) => OpportunityQueries.TryReadCursor(cursor, query.SortOrDefault, out _))
+        RuleFor(query => query.Cursor).Must((query, cursor) => OpportunityQueries.IsUsableCursor(cursor, query.SortOrDefault))
             .WithMessage("'cursor' is not a cursor of this list; pass nextCursor from the previous page with the same sort.")
             .When(query => query.Sort is null || ListOpportunitiesQuery.Sorts.Contains(query.Sort));
         RuleFor(query => query.CloseTo).GreaterThanOrEqualTo(query => query.CloseFrom)

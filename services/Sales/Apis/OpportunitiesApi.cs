@@ -40,7 +40,7 @@ public static class OpportunitiesApi
     public static async Task<Ok<CursorPage<OpportunityResponse>>> ListOpportunities(
         [AsParameters] ListOpportunitiesQuery query, CurrentUser caller, SalesDbContext db, CancellationToken cancellationToken)
     {
-        OpportunityQueries.TryReadCursor(query.Cursor, query.SortOrDefault, out var after);
+        Cursor.TryDecode(query.Cursor, query.SortOrDefault, out var after);
         var rows = await db.VisibleOpportunities(caller).AsNoTracking()
             .Include(o => o.Stage)
             .Filter(db, query)
