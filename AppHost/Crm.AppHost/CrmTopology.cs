@@ -31,13 +31,13 @@ public static class CrmTopology
         var issuer = $"{publicAddress}/";
 
         var identity = builder.AddProject("identity", "services/Identity/Crm.Identity.csproj")
-            .WithReference(postgres.AddDatabase("identitydb")).WithReference(cache)
+            .WithReference(postgres.AddDatabase("identitydb")).WithReference(messaging).WithReference(cache)
             .WithMigrations()
             .WithEnvironment("Identity__Issuer", issuer)
             .WithEnvironment("Identity__Bootstrap__AdminEmail", AdminEmail)
             .WithEnvironment("Identity__Bootstrap__AdminPassword", adminPassword)
             .WithEnvironment("Identity__WebClient__RedirectUris__0", $"{publicAddress}{DocsRedirectPath}")
-            .WaitFor(postgres).WaitFor(cache);
+            .WaitFor(postgres).WaitFor(messaging).WaitFor(cache);
         configureEachProject?.Invoke(identity);
 
         IResourceBuilder<ProjectResource> AddService(string name, string projectPath, IResourceBuilder<PostgresDatabaseResource> database)

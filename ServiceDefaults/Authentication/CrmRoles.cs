@@ -26,5 +26,8 @@ public static class CrmRoles
     /// <summary>Who may hand records to another owner; everyone else keeps or takes only their own.</summary>
     public static readonly string[] OwnerAssigners = [Administrator, SalesManager, SupportLead];
 
+    /// <summary>Who may take lists of personal data out of the CRM (exports are audited).</summary>
+    public static readonly string[] Exporters = [Administrator, SalesManager, SupportLead];
+
     public static bool IsKnown(string role) => All.Contains(role);
 }

@@ -15,5 +15,6 @@ if (await app.RunMigrationsIfRequestedAsync<CustomersDbContext>(args))
 
 app.MapDefaultEndpoints();
 app.MapCustomersApi();
+app.MapCustomerExportsApi();
 
 app.Run();

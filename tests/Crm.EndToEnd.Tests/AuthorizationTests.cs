@@ -76,6 +76,27 @@ public sealed class AuthorizationTests(CrmSystemFixture system)
     }
 
     [Fact]
+    public async Task Every_user_change_is_published_to_the_other_services_in_order()
+    {
+        var user = await system.CreateUserAsync([CrmRoles.SupportAgent]);
+        using var team = await system.Gateway.PostAsJsonAsync("/api/identity/teams", new { name = $"Team {Guid.NewGuid():N}" }, TestContext.Current.CancellationToken);
+        var teamId = JsonDocument.Parse(await team.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement.GetProperty("id").GetGuid();
+
+        using var moved = await system.Gateway.PutAsJsonAsync($"/api/identity/users/{user.Id}/team", new { teamId }, TestContext.Current.CancellationToken);
+        using var promoted = await system.Gateway.PutAsJsonAsync($"/api/identity/users/{user.Id}/roles",
+            new { roles = new[] { CrmRoles.SupportLead } }, TestContext.Current.CancellationToken);
+
+        moved.StatusCode.ShouldBe(HttpStatusCode.OK);
+        promoted.StatusCode.ShouldBe(HttpStatusCode.OK);
+        const string published = "select count(*) from outbox_messages where ordering_key = @key and message_type like '%UserChanged%' and dispatched_at is not null";
+        await Eventually.HoldsAsync(async () => await system.CountAsync("identitydb", published, ("key", user.Id.ToString())) == 3,
+            TimeSpan.FromSeconds(10), "created, moved and promoted are three UserChanged events, all dispatched");
+        var revisions = await system.CountAsync("identitydb",
+            "select count(distinct (payload::jsonb ->> 'revision')) from outbox_messages where ordering_key = @key", ("key", user.Id.ToString()));
+        revisions.ShouldBe(3);
+    }
+
+    [Fact]
     public async Task The_last_administrator_cannot_lose_the_role()
     {
         using var users = await system.Gateway.GetAsync($"/api/identity/users?role={CrmRoles.Administrator}&pageSize=200", TestContext.Current.CancellationToken);

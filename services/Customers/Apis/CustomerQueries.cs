@@ -8,7 +8,7 @@ namespace Crm.Customers.Apis;
 /// <summary>Filters and keyset paging for the customer list.</summary>
 public static class CustomerQueries
 {
-    public static IQueryable<Customer> Filter(this IQueryable<Customer> customers, ListCustomersQuery query)
+    public static IQueryable<Customer> Filter(this IQueryable<Customer> customers, ICustomerFilter query)
     {
         if (!string.IsNullOrWhiteSpace(query.Q))
         {

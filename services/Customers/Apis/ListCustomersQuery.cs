@@ -20,7 +20,7 @@ public sealed record ListCustomersQuery(
     DateTimeOffset? CreatedTo,
     string? Sort,
     string? Cursor,
-    int? PageSize)
+    int? PageSize) : ICustomerFilter
 {
     public static readonly string[] Sorts = ["name", "-name", "createdAt", "-createdAt", "updatedAt", "-updatedAt"];
 
@@ -34,13 +34,10 @@ public sealed class ListCustomersQueryValidator : AbstractValidator<ListCustomer
     public ListCustomersQueryValidator()
     {
         RuleFor(query => query.PageSize).InclusiveBetween(1, PagingLimits.MaxPageSize);
-        RuleFor(query => query.Q).MaximumLength(200);
-        RuleFor(query => query.Kind).IsInEnum();
+        Include(new CustomerFilterValidator<ListCustomersQuery>());
         RuleFor(query => query.Sort).Must(sort => sort is null || ListCustomersQuery.Sorts.Contains(sort))
             .WithMessage($"'sort' is one of {string.Join(", ", ListCustomersQuery.Sorts)}.");
         RuleFor(query => query.Cursor).Must((query, cursor) => Cursor.TryDecode(cursor, query.SortOrDefault, out _))
             .WithMessage("'cursor' is not a cursor of this list; pass nextCursor from the previous page with the same sort.");
-        RuleFor(query => query.CreatedTo).GreaterThan(query => query.CreatedFrom)
-            .When(query => query.CreatedFrom is not null && query.CreatedTo is not null);
     }
 }

@@ -14,7 +14,7 @@ public static class AuditApi
     {
         app.MapGroup($"{UsersApi.Prefix}/audit").WithTags("Audit").RequireRoles(CrmRoles.Administrator)
             .MapGet("/", ListAuditEntries).WithValidation<AuditQuery>()
-            .WithSummary("Security-relevant actions, newest first: sign-ins, lockouts, user, role and client changes.");
+            .WithSummary("Security-relevant actions, newest first: sign-ins, lockouts, user, role and client changes, exports and erasures.");
         return app;
     }
 
@@ -22,6 +22,11 @@ public static class AuditApi
         [AsParameters] AuditQuery query, IdentityDbContext db, CancellationToken cancellationToken)
     {
         var entries = db.AuditEntries.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(query.Service))
+        {
+            entries = entries.Where(entry => entry.Service == query.Service);
+        }
+
         if (!string.IsNullOrWhiteSpace(query.Action))
         {
             entries = entries.Where(entry => entry.Action == query.Action);
@@ -49,16 +54,16 @@ public static class AuditApi
 
         var total = await entries.LongCountAsync(cancellationToken);
         var page = await entries.OrderByDescending(entry => entry.Id).Skip(query.SkipOf()).Take(query.PageSizeOf())
-            .Select(entry => new AuditEntryResponse(entry.Id, entry.OccurredAt, entry.Action, entry.ActorId, entry.ActorName, entry.Target, entry.Details, entry.IpAddress))
+            .Select(entry => new AuditEntryResponse(entry.Id, entry.OccurredAt, entry.Service, entry.Action, entry.ActorId, entry.ActorName, entry.Target, entry.Details, entry.IpAddress))
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(PagedResponse<AuditEntryResponse>.Of(page, query, total));
     }
 }
 
 public sealed record AuditEntryResponse(
-    long Id, DateTimeOffset OccurredAt, string Action, string? ActorId, string? ActorName, string? Target, string? Details, string? IpAddress);
+    long Id, DateTimeOffset OccurredAt, string Service, string Action, string? ActorId, string? ActorName, string? Target, string? Details, string? IpAddress);
 
-public sealed record AuditQuery(string? Action, string? ActorId, string? Target, DateTimeOffset? From, DateTimeOffset? To, int? Page, int? PageSize)
+public sealed record AuditQuery(string? Service, string? Action, string? ActorId, string? Target, DateTimeOffset? From, DateTimeOffset? To, int? Page, int? PageSize)
     : IPagedQuery;
 
 public sealed class AuditQueryValidator : AbstractValidator<AuditQuery>

@@ -79,6 +79,7 @@ public static class UsersApi
         }
 
         audit.Record(AuditActions.UserCreated, user.Id.ToString(), $"{user.Email} with roles {string.Join(", ", roles)}");
+        db.PublishChange(user, roles, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Created($"{Prefix}/users/{user.Id}", UserResponse.From(user, roles, clock.GetUtcNow()));
@@ -146,6 +147,7 @@ public static class UsersApi
         await users.RemoveFromRolesAsync(user, before.Except(after));
         await users.AddToRolesAsync(user, after.Except(before));
         audit.Record(AuditActions.RolesChanged, user.Id.ToString(), $"{string.Join(", ", before.Order())} -> {string.Join(", ", after.Order())}");
+        db.PublishChange(user, after, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(UserResponse.From(user, after, clock.GetUtcNow()));
@@ -168,17 +170,19 @@ public static class UsersApi
 
         audit.Record(AuditActions.TeamChanged, user.Id.ToString(), $"{user.TeamId} -> {request.TeamId}");
         user.TeamId = request.TeamId;
+        var roles = await users.GetRolesAsync(user);
+        db.PublishChange(user, roles, clock.GetUtcNow());
         await users.UpdateAsync(user);
-        return TypedResults.Ok(UserResponse.From(user, await users.GetRolesAsync(user), clock.GetUtcNow()));
+        return TypedResults.Ok(UserResponse.From(user, roles, clock.GetUtcNow()));
     }
 
     public static Task<Results<Ok<UserResponse>, NotFound, ProblemHttpResult>> Deactivate(
-        Guid id, UserManager<CrmUser> users, AuditLog audit, TimeProvider clock) =>
-        SetActiveAsync(id, active: false, users, audit, clock);
+        Guid id, UserManager<CrmUser> users, IdentityDbContext db, AuditLog audit, TimeProvider clock) =>
+        SetActiveAsync(id, active: false, users, db, audit, clock);
 
     public static Task<Results<Ok<UserResponse>, NotFound, ProblemHttpResult>> Activate(
-        Guid id, UserManager<CrmUser> users, AuditLog audit, TimeProvider clock) =>
-        SetActiveAsync(id, active: true, users, audit, clock);
+        Guid id, UserManager<CrmUser> users, IdentityDbContext db, AuditLog audit, TimeProvider clock) =>
+        SetActiveAsync(id, active: true, users, db, audit, clock);
 
     public static async Task<Results<Ok<UserResponse>, NotFound>> Unlock(Guid id, UserManager<CrmUser> users, AuditLog audit, TimeProvider clock)
     {
@@ -195,7 +199,7 @@ public static class UsersApi
     }
 
     private static async Task<Results<Ok<UserResponse>, NotFound, ProblemHttpResult>> SetActiveAsync(
-        Guid id, bool active, UserManager<CrmUser> users, AuditLog audit, TimeProvider clock)
+        Guid id, bool active, UserManager<CrmUser> users, IdentityDbContext db, AuditLog audit, TimeProvider clock)
     {
         var user = await users.FindByIdAsync(id.ToString());
         if (user is null)
@@ -211,6 +215,7 @@ public static class UsersApi
 
         audit.Record(active ? AuditActions.UserActivated : AuditActions.UserDeactivated, user.Id.ToString());
         user.IsActive = active;
+        db.PublishChange(user, roles, clock.GetUtcNow());
         // A new security stamp ends the user's sign-in session at once; tokens end at their next refresh.
         await users.UpdateSecurityStampAsync(user);
         return TypedResults.Ok(UserResponse.From(user, roles, clock.GetUtcNow()));

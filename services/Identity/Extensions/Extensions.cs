@@ -1,5 +1,7 @@
+using Crm.BuildingBlocks.Messaging;
 using Crm.BuildingBlocks.Persistence;
 using Crm.Identity.Infrastructure;
+using Crm.Identity.IntegrationEvents;
 using Crm.Identity.Model;
 using Crm.ServiceDefaults.Authentication;
 using Crm.ServiceDefaults.OpenApi;
@@ -26,6 +28,7 @@ public static class Extensions
         var settings = settingsSection.Get<IdentityServerSettings>() ?? new IdentityServerSettings();
 
         builder.AddServiceDbContext<IdentityDbContext>("identitydb");
+        builder.AddMessaging<IdentityDbContext>("identity", bus => bus.AddConsumer<SensitiveActionConsumer>());
         builder.AddServiceOpenApi();
         builder.Services.AddValidatorsFromAssemblyContaining<Program>();
         builder.Services.AddHttpContextAccessor();

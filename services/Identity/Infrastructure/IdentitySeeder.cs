@@ -122,6 +122,7 @@ public sealed class IdentitySeeder(
             OccurredAt = clock.GetUtcNow(), Action = AuditActions.UserCreated, ActorName = "bootstrap", Target = admin.Id.ToString(),
             Details = $"First administrator {admin.Email}",
         });
+        db.PublishChange(admin, [CrmRoles.Administrator], clock.GetUtcNow());
         await db.SaveChangesAsync();
         logger.LogInformation("Created the first administrator {Email}", admin.Email);
     }

@@ -7,6 +7,9 @@ public class AuditEntry
 
     public DateTimeOffset OccurredAt { get; set; }
 
+    /// <summary>Where it happened: <c>identity</c> for sign-ins and user changes, another service for exports and erasures.</summary>
+    public string Service { get; set; } = "identity";
+
     public required string Action { get; set; }
 
     /// <summary>The acting user's or client's subject; null when nobody is signed in (a failed sign-in).</summary>

@@ -12,4 +12,7 @@ public class CrmUser : IdentityUser<Guid>
     public bool IsActive { get; set; } = true;
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Counts the changes other services hear of (<c>UserChanged</c>), so they apply them in order.</summary>
+    public int Revision { get; set; }
 }

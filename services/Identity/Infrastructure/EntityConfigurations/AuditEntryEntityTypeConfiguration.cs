@@ -10,6 +10,7 @@ public sealed class AuditEntryEntityTypeConfiguration : IEntityTypeConfiguration
     {
         builder.ToTable("audit_entries");
         builder.Property(entry => entry.Id).UseIdentityAlwaysColumn();
+        builder.Property(entry => entry.Service).HasMaxLength(32);
         builder.Property(entry => entry.Action).HasMaxLength(64);
         builder.Property(entry => entry.ActorId).HasMaxLength(200);
         builder.Property(entry => entry.ActorName).HasMaxLength(200);

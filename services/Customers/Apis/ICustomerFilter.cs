@@ -1,0 +1,18 @@
+using Crm.Customers.Model;
+
+namespace Crm.Customers.Apis;
+
+/// <summary>The filters the list and the export share.</summary>
+public interface ICustomerFilter
+{
+    string? Q { get; }
+    CustomerKind? Kind { get; }
+    string? Region { get; }
+    string? Industry { get; }
+    string? Source { get; }
+    Guid? OwnerId { get; }
+    Guid? CompanyId { get; }
+    string? Tag { get; }
+    DateTimeOffset? CreatedFrom { get; }
+    DateTimeOffset? CreatedTo { get; }
+}
