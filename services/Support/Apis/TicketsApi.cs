@@ -122,24 +122,14 @@ public static class TicketsApi
         return TypedResults.Ok(TicketResponse.From(ticket, [.. comments.Select(CommentResponse.From)]));
     }
 
-    public static async Task<Results<Ok<TicketResponse>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateTicket(
+    public static async Task<Results<Ok<TicketResponse>, ValidationProblem, ProblemHttpResult>> UpdateTicket(
         Guid id, UpdateTicketRequest request, CurrentUser caller, SupportDbContext db, TimeProvider clock, HttpContext http,
         CancellationToken cancellationToken)
     {
-        if (!Preconditions.TryGetIfMatch(http, out var expectedVersion, out var missing))
+        var (ticket, expectedVersion, problem) = await TicketToChangeAsync(id, caller, db, http, cancellationToken);
+        if (problem is not null)
         {
-            return missing;
-        }
-
-        var ticket = await TicketScope.WorkOf(caller).Apply(db.Tickets).FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
-        if (ticket is null)
-        {
-            return TypedResults.NotFound();
-        }
-
-        if (ticket.Version != expectedVersion)
-        {
-            return Preconditions.Stale();
+            return problem;
         }
 
         if (ticket.Status == TicketStatus.Closed)
@@ -166,24 +156,14 @@ public static class TicketsApi
         return TypedResults.Ok(TicketResponse.From(ticket));
     }
 
-    public static async Task<Results<Ok<TicketResponse>, NotFound, ProblemHttpResult>> ChangeStatus(
+    public static async Task<Results<Ok<TicketResponse>, ProblemHttpResult>> ChangeStatus(
         Guid id, ChangeStatusRequest request, CurrentUser caller, SupportDbContext db, TimeProvider clock, HttpContext http,
         CancellationToken cancellationToken)
     {
-        if (!Preconditions.TryGetIfMatch(http, out var expectedVersion, out var missing))
+        var (ticket, expectedVersion, problem) = await TicketToChangeAsync(id, caller, db, http, cancellationToken);
+        if (problem is not null)
         {
-            return missing;
-        }
-
-        var ticket = await TicketScope.WorkOf(caller).Apply(db.Tickets).FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
-        if (ticket is null)
-        {
-            return TypedResults.NotFound();
-        }
-
-        if (ticket.Version != expectedVersion)
-        {
-            return Preconditions.Stale();
+            return problem;
         }
 
         var from = ticket.Status;
@@ -217,24 +197,14 @@ public static class TicketsApi
         return TypedResults.Ok(TicketResponse.From(ticket));
     }
 
-    public static async Task<Results<Ok<TicketResponse>, NotFound, ValidationProblem, ProblemHttpResult>> AssignTicket(
+    public static async Task<Results<Ok<TicketResponse>, ValidationProblem, ProblemHttpResult>> AssignTicket(
         Guid id, AssignTicketRequest request, CurrentUser caller, SupportDbContext db, TimeProvider clock, HttpContext http,
         CancellationToken cancellationToken)
     {
-        if (!Preconditions.TryGetIfMatch(http, out var expectedVersion, out var missing))
+        var (ticket, expectedVersion, problem) = await TicketToChangeAsync(id, caller, db, http, cancellationToken);
+        if (problem is not null)
         {
-            return missing;
-        }
-
-        var ticket = await TicketScope.WorkOf(caller).Apply(db.Tickets).FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
-        if (ticket is null)
-        {
-            return TypedResults.NotFound();
-        }
-
-        if (ticket.Version != expectedVersion)
-        {
-            return Preconditions.Stale();
+            return problem;
         }
 
         if (ticket.Status == TicketStatus.Closed)
@@ -268,6 +238,28 @@ public static class TicketsApi
 
         http.Response.Headers.ETag = ETags.From(ticket.Version);
         return TypedResults.Ok(TicketResponse.From(ticket));
+    }
+
+    /// <summary>
+    /// The ticket a change is about, tracked, once the request names the version it was based on: 428 without
+    /// If-Match, 404 outside the caller's scope, 412 when that version is no longer current. The ticket is null exactly
+    /// when there is a problem.
+    /// </summary>
+    private static async Task<(Ticket Ticket, uint ExpectedVersion, ProblemHttpResult? Problem)> TicketToChangeAsync(
+        Guid id, CurrentUser caller, SupportDbContext db, HttpContext http, CancellationToken cancellationToken)
+    {
+        if (!Preconditions.TryGetIfMatch(http, out var expectedVersion, out var missing))
+        {
+            return (null!, 0, missing);
+        }
+
+        var ticket = await TicketScope.WorkOf(caller).Apply(db.Tickets).FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
+        if (ticket is null)
+        {
+            return (null!, 0, TypedResults.Problem(statusCode: StatusCodes.Status404NotFound));
+        }
+
+        return ticket.Version == expectedVersion ? (ticket, expectedVersion, null) : (null!, 0, Preconditions.Stale());
     }
 
     /// <summary>Saves against the version the client read, not the one loaded: a save racing ours makes this one fail instead of overwrite.</summary>
