@@ -158,8 +158,13 @@ public sealed class SupportTicketsTests(CrmSystemFixture system)
         noSubject.Remove("subject");
         var badCategory = SupportRequests.NewTicket(customerId);
         badCategory["category"] = "Gossip";
+        var nulInDescription = SupportRequests.NewTicket(customerId);
+        nulInDescription["description"] = "Paper\u0000jam";
 
-        foreach (var (body, field) in new[] { (unknownCustomer, "customerId"), (noSubject, "subject"), (badCategory, "category") })
+        foreach (var (body, field) in new[]
+        {
+            (unknownCustomer, "customerId"), (noSubject, "subject"), (badCategory, "category"), (nulInDescription, "description"),
+        })
         {
             using var response = await system.Gateway.PostTicketAsync(body);
             response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, field);

@@ -10,7 +10,7 @@ public sealed class AddCommentRequestValidator : AbstractValidator<AddCommentReq
 {
     public AddCommentRequestValidator()
     {
-        RuleFor(request => request.Body).NotEmpty().MaximumLength(TicketFieldsValidator<ITicketFields>.MaxTextLength);
+        RuleFor(request => request.Body).NotEmpty().MaximumLength(TicketFieldsValidator<ITicketFields>.MaxTextLength).WithoutNulCharacters();
         RuleFor(request => request.Visibility).NotNull().IsInEnum();
     }
 }

@@ -11,8 +11,8 @@ public sealed class TicketFieldsValidator<T> : AbstractValidator<T>
     public TicketFieldsValidator()
     {
         RuleFor(request => request.CustomerId).NotEmpty();
-        RuleFor(request => request.Subject).NotEmpty().MaximumLength(200);
-        RuleFor(request => request.Description).MaximumLength(MaxTextLength);
+        RuleFor(request => request.Subject).NotEmpty().MaximumLength(200).WithoutNulCharacters();
+        RuleFor(request => request.Description).MaximumLength(MaxTextLength).WithoutNulCharacters();
         RuleFor(request => request.Category).IsInEnum();
         RuleFor(request => request.Priority).IsInEnum();
         RuleFor(request => request.Channel).IsInEnum();
