@@ -18,8 +18,11 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
 
     public async Task InvokeAsync(HttpContext context)
     {
+        // Only for a known caller: without one there is no scope that keeps two clients' answers apart. Every CRM
+        // endpoint that creates something requires a token, so an anonymous POST is refused before it gets here.
         if (!HttpMethods.IsPost(context.Request.Method) ||
-            !context.Request.Headers.TryGetValue(HeaderName, out var values))
+            !context.Request.Headers.TryGetValue(HeaderName, out var values) ||
+            context.User.FindFirst("sub") is null)
         {
             await next(context);
             return;
@@ -111,11 +114,8 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
         }
     }
 
-    /// <summary>Keys are per caller, so two users can never see each other's answers.</summary>
-    private static string ScopeOf(HttpContext context) =>
-        context.User.Identity?.IsAuthenticated == true
-            ? $"user:{context.User.Identity.Name ?? context.User.FindFirst("sub")?.Value}"
-            : "anonymous";
+    /// <summary>Keys are per caller (the token's subject, which is unique; a display name is not), so two users never see each other's answers.</summary>
+    private static string ScopeOf(HttpContext context) => $"user:{context.User.FindFirst("sub")!.Value}";
 
     private static async Task<string> FingerprintAsync(HttpRequest request)
     {

@@ -163,6 +163,21 @@ public sealed class CustomerRecordsTests(CrmSystemFixture system)
         }
     }
 
+    [Fact]
+    public async Task Search_forgives_a_typo_in_the_name_and_ignores_phone_formatting()
+    {
+        var word = "Quokka" + string.Concat(Guid.NewGuid().ToString("N").Where(char.IsAsciiLetter).Take(6).Select(char.ToLowerInvariant));
+        var (id, _) = await CreateAsync(system.Gateway, With(CustomerRequests.NewCompany($"{word} Trading"), body => body["phone"] = "+49 (30) 987-65-43"));
+        var typo = "Qw" + word[2..];
+
+        foreach (var q in new[] { typo, "30 987 654", "98765" })
+        {
+            using var response = await system.Gateway.GetAsync($"/api/customers?q={Uri.EscapeDataString(q)}&pageSize=200", Token);
+            var page = (await response.Content.ReadFromJsonAsync<JsonObject>(Token))!;
+            page["items"]!.AsArray().Select(item => item!["id"]!.GetValue<Guid>()).ShouldContain(id, q);
+        }
+    }
+
     [Theory]
     [InlineData("pageSize=100000", "pageSize")]
     [InlineData("sort=owner", "sort")]

@@ -23,7 +23,7 @@ public static class CustomerExportsApi
     public static IEndpointRouteBuilder MapCustomerExportsApi(this IEndpointRouteBuilder app)
     {
         app.MapGroup(CustomersApi.Prefix).WithTags("Customers")
-            .MapGet("/export", ExportCustomers)
+            .MapGet("/exports", ExportCustomers)
             .WithValidation<ExportCustomersQuery>()
             .RequireRoles(CrmRoles.Exporters)
             .WithSummary("Exports the customers matching the list's filters as CSV or XLSX (administrators, sales managers, support leads; audited).");

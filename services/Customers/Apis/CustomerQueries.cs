@@ -12,11 +12,16 @@ public static class CustomerQueries
     {
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
-            var pattern = $"%{EscapeLike(query.Q.Trim())}%";
+            var text = query.Q.Trim();
+            var pattern = $"%{EscapeLike(text)}%";
+            var digits = new string([.. text.Where(char.IsAsciiDigit)]);
+            var digitPattern = digits.Length >= 3 ? $"%{digits}%" : null;
+            // Contains, case-insensitively, or is a close enough word (pg_trgm's word similarity, "Acme" for "Acne").
             customers = customers.Where(customer =>
                 EF.Functions.ILike(customer.Name, pattern) ||
+                EF.Functions.TrigramsAreWordSimilar(text, customer.Name) ||
                 EF.Functions.ILike(customer.Email!, pattern) ||
-                EF.Functions.ILike(customer.Phone!, pattern));
+                (digitPattern != null && EF.Functions.Like(customer.PhoneDigits!, digitPattern)));
         }
 
         if (query.Kind is { } kind)

@@ -11,6 +11,9 @@ public class Customer
 
     public string? Email { get; set; }
     public string? Phone { get; set; }
+
+    /// <summary>The phone's digits only, computed by the database, so "030 123" finds "+49 30 123".</summary>
+    public string? PhoneDigits { get; private set; }
     public Address Address { get; set; } = new();
     public string? Industry { get; set; }
     public string? Region { get; set; }

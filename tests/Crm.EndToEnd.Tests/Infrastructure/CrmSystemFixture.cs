@@ -14,6 +14,9 @@ public sealed class CrmSystemFixture : IAsyncLifetime
 {
     public static readonly string[] ReplicaServices = ["sales", "marketing", "support"];
 
+    /// <summary>Requests per user per minute at the gateway: above what polling tests send, low enough to exceed on purpose.</summary>
+    public const int PerUserRateLimit = 3000;
+
     private readonly string stateDirectory = Path.Combine(Path.GetTempPath(), $"crm-e2e-{Guid.NewGuid():N}");
     private readonly string adminPassword = $"admin-{Guid.NewGuid():N}";
     private DistributedApplication? app;
@@ -49,7 +52,11 @@ public sealed class CrmSystemFixture : IAsyncLifetime
             .WithEnvironment("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")
             // Export within a quarter second so tests need not wait long for spans.
             .WithEnvironment("OTEL_BSP_SCHEDULE_DELAY", "250")
-            .WithEnvironment("OTEL_TRACES_SAMPLER", "always_on"));
+            .WithEnvironment("OTEL_TRACES_SAMPLER", "always_on")
+            // Every test runs from 127.0.0.1 and signs users in; only the per-user limit is left low enough to test.
+            .WithEnvironment("Gateway__RateLimits__PerIp__PermitLimit", "1000000")
+            .WithEnvironment("Gateway__RateLimits__SignIn__PermitLimit", "1000000")
+            .WithEnvironment("Gateway__RateLimits__PerUser__PermitLimit", PerUserRateLimit.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         app = builder.Build();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         await app.StartAsync(timeout.Token);

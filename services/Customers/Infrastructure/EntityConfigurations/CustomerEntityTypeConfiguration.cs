@@ -34,5 +34,11 @@ public sealed class CustomerEntityTypeConfiguration : IEntityTypeConfiguration<C
         builder.HasIndex(customer => new { customer.Name, customer.Id });
         builder.HasIndex(customer => new { customer.CreatedAt, customer.Id });
         builder.HasIndex(customer => customer.Tags).HasMethod("gin");
+        builder.Property(customer => customer.PhoneDigits).HasMaxLength(32)
+            .HasComputedColumnSql("regexp_replace(phone, '[^0-9]', '', 'g')", stored: true);
+        // Trigram indexes serve both "contains" (ILIKE '%q%') and "looks like" (word similarity) searches.
+        builder.HasIndex(customer => customer.Name).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_customers_name_trgm");
+        builder.HasIndex(customer => customer.Email).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_customers_email_trgm");
+        builder.HasIndex(customer => customer.PhoneDigits).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_customers_phone_digits_trgm");
     }
 }

@@ -21,6 +21,7 @@ namespace Crm.Customers.Infrastructure.Migrations
                 .HasAnnotation("ProductVersion", "10.0.14")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Crm.BuildingBlocks.Messaging.InboxMessage", b =>
@@ -156,6 +157,13 @@ namespace Crm.Customers.Infrastructure.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("phone");
 
+                    b.Property<string>("PhoneDigits")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("phone_digits")
+                        .HasComputedColumnSql("regexp_replace(phone, '[^0-9]', '', 'g')", true);
+
                     b.Property<string>("Region")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
@@ -222,10 +230,25 @@ namespace Crm.Customers.Infrastructure.Migrations
                         .HasDatabaseName("ix_customers_company_id");
 
                     b.HasIndex("Email")
-                        .HasDatabaseName("ix_customers_email");
+                        .HasDatabaseName("ix_customers_email_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Email"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Email"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("Name")
+                        .HasDatabaseName("ix_customers_name_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Name"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Name"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex("OwnerId")
                         .HasDatabaseName("ix_customers_owner_id");
+
+                    b.HasIndex("PhoneDigits")
+                        .HasDatabaseName("ix_customers_phone_digits_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("PhoneDigits"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("PhoneDigits"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex("Tags")
                         .HasDatabaseName("ix_customers_tags");
