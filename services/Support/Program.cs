@@ -15,5 +15,7 @@ if (await app.RunMigrationsIfRequestedAsync<SupportDbContext>(args))
 
 app.MapDefaultEndpoints();
 app.MapSupportApi();
+app.MapTicketsApi();
+app.MapTicketCommentsApi();
 
 app.Run();

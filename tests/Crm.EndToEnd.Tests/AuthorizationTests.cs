@@ -79,8 +79,7 @@ public sealed class AuthorizationTests(CrmSystemFixture system)
     public async Task Every_user_change_is_published_to_the_other_services_in_order()
     {
         var user = await system.CreateUserAsync([CrmRoles.SupportAgent]);
-        using var team = await system.Gateway.PostAsJsonAsync("/api/identity/teams", new { name = $"Team {Guid.NewGuid():N}" }, TestContext.Current.CancellationToken);
-        var teamId = JsonDocument.Parse(await team.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement.GetProperty("id").GetGuid();
+        var teamId = await system.CreateTeamAsync();
 
         using var moved = await system.Gateway.PutAsJsonAsync($"/api/identity/users/{user.Id}/team", new { teamId }, TestContext.Current.CancellationToken);
         using var promoted = await system.Gateway.PutAsJsonAsync($"/api/identity/users/{user.Id}/roles",

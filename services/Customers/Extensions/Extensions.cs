@@ -13,7 +13,11 @@ public static class Extensions
     public static IHostApplicationBuilder AddCustomersServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDbContext<CustomersDbContext>("customersdb");
-        builder.AddMessaging<CustomersDbContext>("customers", bus => bus.AddConsumer<SalesActivityConsumer>());
+        builder.AddMessaging<CustomersDbContext>("customers", bus =>
+        {
+            bus.AddConsumer<SalesActivityConsumer>();
+            bus.AddConsumer<SupportActivityConsumer>();
+        });
         builder.AddServiceOpenApi();
         builder.AddCrmAuthentication();
         builder.Services.AddValidatorsFromAssemblyContaining<Program>();

@@ -8,6 +8,12 @@ public class SupportDbContext(DbContextOptions<SupportDbContext> options) : Mess
 {
     public DbSet<Customer> Customers => Set<Customer>();
 
+    public DbSet<Ticket> Tickets => Set<Ticket>();
+
+    public DbSet<TicketComment> TicketComments => Set<TicketComment>();
+
+    public DbSet<User> Users => Set<User>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

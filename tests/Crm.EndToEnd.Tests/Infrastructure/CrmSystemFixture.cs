@@ -77,8 +77,16 @@ public sealed class CrmSystemFixture : IAsyncLifetime
         using var response = await Gateway.PostAsJsonAsync("/api/identity/users",
             new { email, displayName = $"User {email[..13]}", password, roles, teamId }, TestContext.Current.CancellationToken);
         response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
-        var created = (await response.Content.ReadFromJsonAsync<CreatedUser>(TestContext.Current.CancellationToken))!;
+        var created = (await response.Content.ReadFromJsonAsync<Created>(TestContext.Current.CancellationToken))!;
         return new TestUser(created.Id, email, password, roles, teamId);
+    }
+
+    /// <summary>Creates a team through the identity service's API, as the administrator.</summary>
+    public async Task<Guid> CreateTeamAsync()
+    {
+        using var response = await Gateway.PostAsJsonAsync("/api/identity/teams", new { name = $"Team {Guid.NewGuid():N}" }, TestContext.Current.CancellationToken);
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        return (await response.Content.ReadFromJsonAsync<Created>(TestContext.Current.CancellationToken))!.Id;
     }
 
     /// <summary>Signs <paramref name="user"/> in through the gateway; the client then calls the gateway with their token.</summary>
@@ -106,7 +114,7 @@ public sealed class CrmSystemFixture : IAsyncLifetime
         return Convert.ToInt64(await command.ExecuteScalarAsync());
     }
 
-    private sealed record CreatedUser(Guid Id);
+    private sealed record Created(Guid Id);
 
     public async ValueTask DisposeAsync()
     {

@@ -49,14 +49,6 @@ public static class SalesRequests
                 EventDeadline, $"sales knows user {user.Id} in team {user.TeamId}");
         }
     }
-
-    public static async Task<Guid> CreateTeamAsync(this CrmSystemFixture system)
-    {
-        using var response = await system.Gateway.PostAsJsonAsync("/api/identity/teams", new { name = $"Team {Guid.NewGuid():N}" }, Token);
-        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync(Token));
-        return (await response.Content.ReadFromJsonAsync<JsonObject>(Token))!["id"]!.GetValue<Guid>();
-    }
-
     public static async Task<SalesPipeline> DefaultPipelineAsync(this HttpClient client)
     {
         var pipelines = (await client.GetFromJsonAsync<JsonArray>(Pipelines, Token))!;

@@ -1,0 +1,36 @@
+using Crm.Support.Infrastructure;
+using Crm.Support.Model;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Support.Apis;
+
+public static class TicketProblems
+{
+    /// <summary>OWASP API3 (mass assignment): assignee and team are protected fields only some roles may set.</summary>
+    public static ProblemHttpResult MayNotReassign(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "You may not reassign the ticket.", detail: detail);
+
+    public static ProblemHttpResult CannotMove(TicketStatus from, TicketStatus to)
+    {
+        var allowed = TicketWorkflow.AllowedFrom(from).Select(status => status.ToString()).ToArray();
+        var detail = allowed.Length == 0
+            ? $"A {from} ticket is final; open a new ticket instead."
+            : $"From {from} a ticket may go to: {string.Join(", ", allowed)}.";
+        return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: $"A ticket cannot go from {from} to {to}.",
+            detail: detail, extensions: new Dictionary<string, object?> { ["allowed"] = allowed });
+    }
+
+    public static ProblemHttpResult Closed() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The ticket is closed.",
+            detail: "A closed ticket no longer changes; open a new ticket instead.");
+
+    public static ValidationProblem Invalid(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
+
+    /// <summary>The customer must be one support knows about (its copy of the customer service's records) and not deleted.</summary>
+    public static async Task<ValidationProblem?> CheckCustomerAsync(SupportDbContext db, Guid customerId, CancellationToken cancellationToken) =>
+        await db.Customers.AnyAsync(customer => customer.Id == customerId && !customer.IsDeleted, cancellationToken)
+            ? null
+            : Invalid("customerId", $"There is no customer {customerId}.");
+}

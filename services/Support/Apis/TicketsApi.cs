@@ -1,0 +1,279 @@
+using Crm.ServiceDefaults.Authentication;
+using Crm.ServiceDefaults.Http;
+using Crm.ServiceDefaults.Paging;
+using Crm.ServiceDefaults.Validation;
+using Crm.Support.Infrastructure;
+using Crm.Support.Model;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Support.Apis;
+
+public static class TicketsApi
+{
+    public const string Prefix = $"{SupportApi.Prefix}/tickets";
+
+    public static IEndpointRouteBuilder MapTicketsApi(this IEndpointRouteBuilder app)
+    {
+        // Roles per endpoint, not per group: a group's roles and an endpoint's would both have to hold.
+        var api = app.MapGroup(Prefix).WithTags("Tickets");
+
+        api.MapGet("/", ListTickets)
+            .WithValidation<ListTicketsQuery>()
+            .WithSummary("Lists the tickets the caller may see: filters, sort, keyset paging (pass nextCursor back as cursor).")
+            .RequireRoles(TicketRoles.Readers);
+        api.MapPost("/", CreateTicket)
+            .WithValidation<CreateTicketRequest>()
+            .WithSummary("Opens a ticket for a customer; it lands in the caller's team (an agent takes it themselves).")
+            .RequireRoles(TicketRoles.Workers);
+        api.MapGet("/{id:guid}", GetTicket)
+            .WithName(nameof(GetTicket))
+            .WithSummary("Reads one ticket with its comments; the ETag header carries its version. Marketers never get internal notes.")
+            .RequireRoles(TicketRoles.Readers);
+        api.MapPut("/{id:guid}", UpdateTicket)
+            .WithValidation<UpdateTicketRequest>()
+            .WithSummary("Replaces a ticket's fields. Needs If-Match with the ETag read: 428 without it, 412 when stale.")
+            .RequireRoles(TicketRoles.Workers);
+        api.MapPost("/{id:guid}/status", ChangeStatus)
+            .WithValidation<ChangeStatusRequest>()
+            .WithSummary("Moves the ticket along its workflow (409 naming the allowed statuses otherwise). Needs If-Match.")
+            .RequireRoles(TicketRoles.Workers);
+        api.MapPost("/{id:guid}/assignment", AssignTicket)
+            .WithValidation<AssignTicketRequest>()
+            .WithSummary("Assigns the ticket to an agent and team: leads within their team, administrators anywhere; agents take it. Needs If-Match.")
+            .RequireRoles(TicketRoles.Workers);
+        return app;
+    }
+
+    public static async Task<Ok<CursorPage<TicketResponse>>> ListTickets(
+        [AsParameters] ListTicketsQuery query, CurrentUser caller, SupportDbContext db, CancellationToken cancellationToken)
+    {
+        Cursor.TryDecode(query.Cursor, query.SortOrDefault, out var after);
+        var rows = await TicketScope.ReadOf(caller).Apply(db.Tickets.AsNoTracking())
+            .Filter(query)
+            .Page(query.SortOrDefault, after)
+            .Take(query.PageSizeOrDefault + 1)
+            .ToListAsync(cancellationToken);
+
+        var page = rows.Take(query.PageSizeOrDefault).ToList();
+        var next = rows.Count > page.Count ? TicketQueries.CursorAfter(page[^1], query.SortOrDefault).Encode() : null;
+        return TypedResults.Ok(new CursorPage<TicketResponse>([.. page.Select(ticket => TicketResponse.From(ticket))], query.PageSizeOrDefault, next));
+    }
+
+    public static async Task<Results<Created<TicketResponse>, ValidationProblem, ProblemHttpResult>> CreateTicket(
+        CreateTicketRequest request, CurrentUser caller, SupportDbContext db, TimeProvider clock, HttpContext http,
+        CancellationToken cancellationToken)
+    {
+        if (await TicketProblems.CheckCustomerAsync(db, request.CustomerId!.Value, cancellationToken) is { } unknownCustomer)
+        {
+            return unknownCustomer;
+        }
+
+        var defaults = TicketAssignment.DefaultFor(caller);
+        var (assignment, invalid, refused) = await TicketAssignment.DecideAsync(
+            db, caller, defaults, request.AssigneeId ?? defaults.AssigneeId, request.TeamId, cancellationToken);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        var now = clock.GetUtcNow();
+        var ticket = new Ticket
+        {
+            Id = Guid.CreateVersion7(now),
+            Subject = "",
+            Description = "",
+            TeamId = assignment!.TeamId,
+            AssigneeId = assignment.AssigneeId,
+            CreatedBy = caller.UserId,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        ticket.Apply(request);
+        db.Tickets.Add(ticket);
+        db.AddIntegrationEvent(ticket.Opened(), orderingKey: ticket.Id.ToString());
+        await db.SaveChangesAsync(cancellationToken);
+
+        http.Response.Headers.ETag = ETags.From(ticket.Version);
+        return TypedResults.Created($"{Prefix}/{ticket.Id}", TicketResponse.From(ticket));
+    }
+
+    public static async Task<Results<Ok<TicketResponse>, NotFound>> GetTicket(
+        Guid id, CurrentUser caller, SupportDbContext db, HttpContext http, CancellationToken cancellationToken)
+    {
+        var ticket = await TicketScope.ReadOf(caller).Apply(db.Tickets.AsNoTracking()).FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
+        if (ticket is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var comments = await db.TicketComments.AsNoTracking()
+            .Where(comment => comment.TicketId == id)
+            .VisibleOn(ticket, caller)
+            .Page(after: null)
+            .ToListAsync(cancellationToken);
+
+        http.Response.Headers.ETag = ETags.From(ticket.Version);
+        return TypedResults.Ok(TicketResponse.From(ticket, [.. comments.Select(CommentResponse.From)]));
+    }
+
+    public static async Task<Results<Ok<TicketResponse>, ValidationProblem, ProblemHttpResult>> UpdateTicket(
+        Guid id, UpdateTicketRequest request, CurrentUser caller, SupportDbContext db, TimeProvider clock, HttpContext http,
+        CancellationToken cancellationToken)
+    {
+        var (ticket, expectedVersion, problem) = await TicketToChangeAsync(id, caller, db, http, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (ticket.Status == TicketStatus.Closed)
+        {
+            return TicketProblems.Closed();
+        }
+
+        if (request.CustomerId != ticket.CustomerId &&
+            await TicketProblems.CheckCustomerAsync(db, request.CustomerId!.Value, cancellationToken) is { } unknownCustomer)
+        {
+            return unknownCustomer;
+        }
+
+        if (ticket.Apply(request))
+        {
+            ticket.UpdatedAt = clock.GetUtcNow();
+            if (await SaveAsync(db, ticket, expectedVersion, cancellationToken) is { } stale)
+            {
+                return stale;
+            }
+        }
+
+        http.Response.Headers.ETag = ETags.From(ticket.Version);
+        return TypedResults.Ok(TicketResponse.From(ticket));
+    }
+
+    public static async Task<Results<Ok<TicketResponse>, ProblemHttpResult>> ChangeStatus(
+        Guid id, ChangeStatusRequest request, CurrentUser caller, SupportDbContext db, TimeProvider clock, HttpContext http,
+        CancellationToken cancellationToken)
+    {
+        var (ticket, expectedVersion, problem) = await TicketToChangeAsync(id, caller, db, http, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var from = ticket.Status;
+        var to = request.Status!.Value;
+        if (!TicketWorkflow.CanMove(from, to))
+        {
+            return TicketProblems.CannotMove(from, to);
+        }
+
+        ticket.MoveTo(to, clock.GetUtcNow());
+        var key = ticket.Id.ToString();
+        switch (to)
+        {
+            case TicketStatus.Resolved:
+                db.AddIntegrationEvent(ticket.Resolved(), key);
+                break;
+            case TicketStatus.Closed:
+                db.AddIntegrationEvent(ticket.Closed(), key);
+                break;
+            case TicketStatus.Open when TicketWorkflow.IsReopen(from, to):
+                db.AddIntegrationEvent(ticket.Reopened(), key);
+                break;
+        }
+
+        if (await SaveAsync(db, ticket, expectedVersion, cancellationToken) is { } stale)
+        {
+            return stale;
+        }
+
+        http.Response.Headers.ETag = ETags.From(ticket.Version);
+        return TypedResults.Ok(TicketResponse.From(ticket));
+    }
+
+    public static async Task<Results<Ok<TicketResponse>, ValidationProblem, ProblemHttpResult>> AssignTicket(
+        Guid id, AssignTicketRequest request, CurrentUser caller, SupportDbContext db, TimeProvider clock, HttpContext http,
+        CancellationToken cancellationToken)
+    {
+        var (ticket, expectedVersion, problem) = await TicketToChangeAsync(id, caller, db, http, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (ticket.Status == TicketStatus.Closed)
+        {
+            return TicketProblems.Closed();
+        }
+
+        var current = new TicketAssignment(ticket.TeamId, ticket.AssigneeId);
+        var (assignment, invalid, refused) = await TicketAssignment.DecideAsync(
+            db, caller, current, request.AssigneeId, request.TeamId, cancellationToken);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        if (assignment != current)
+        {
+            ticket.TeamId = assignment!.TeamId;
+            ticket.AssigneeId = assignment.AssigneeId;
+            ticket.UpdatedAt = clock.GetUtcNow();
+            if (await SaveAsync(db, ticket, expectedVersion, cancellationToken) is { } stale)
+            {
+                return stale;
+            }
+        }
+
+        http.Response.Headers.ETag = ETags.From(ticket.Version);
+        return TypedResults.Ok(TicketResponse.From(ticket));
+    }
+
+    /// <summary>
+    /// The ticket a change is about, tracked, once the request names the version it was based on: 428 without
+    /// If-Match, 404 outside the caller's scope, 412 when that version is no longer current. The ticket is null exactly
+    /// when there is a problem.
+    /// </summary>
+    private static async Task<(Ticket Ticket, uint ExpectedVersion, ProblemHttpResult? Problem)> TicketToChangeAsync(
+        Guid id, CurrentUser caller, SupportDbContext db, HttpContext http, CancellationToken cancellationToken)
+    {
+        if (!Preconditions.TryGetIfMatch(http, out var expectedVersion, out var missing))
+        {
+            return (null!, 0, missing);
+        }
+
+        var ticket = await TicketScope.WorkOf(caller).Apply(db.Tickets).FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
+        if (ticket is null)
+        {
+            return (null!, 0, TypedResults.Problem(statusCode: StatusCodes.Status404NotFound));
+        }
+
+        return ticket.Version == expectedVersion ? (ticket, expectedVersion, null) : (null!, 0, Preconditions.Stale());
+    }
+
+    /// <summary>Saves against the version the client read, not the one loaded: a save racing ours makes this one fail instead of overwrite.</summary>
+    private static async Task<ProblemHttpResult?> SaveAsync(SupportDbContext db, Ticket ticket, uint expectedVersion, CancellationToken cancellationToken)
+    {
+        db.Entry(ticket).Property(t => t.Version).OriginalValue = expectedVersion;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return null;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Preconditions.Stale();
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using Crm.Support.Model;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Crm.Support.Infrastructure.EntityConfigurations;
+
+public sealed class TicketEntityTypeConfiguration : IEntityTypeConfiguration<Ticket>
+{
+    public void Configure(EntityTypeBuilder<Ticket> builder)
+    {
+        builder.ToTable("tickets");
+        builder.Property(ticket => ticket.Subject).HasMaxLength(200);
+        builder.Property(ticket => ticket.Description).HasMaxLength(10_000);
+        builder.Property(ticket => ticket.Category).HasConversion<string>().HasMaxLength(32);
+        builder.Property(ticket => ticket.Channel).HasConversion<string>().HasMaxLength(16);
+        builder.Property(ticket => ticket.Status).HasConversion<string>().HasMaxLength(16);
+        // Stored as its number, so ORDER BY priority is the order of urgency.
+        builder.Property(ticket => ticket.Priority).HasConversion<int>();
+        builder.Property(ticket => ticket.Version).IsRowVersion();
+
+        // An agent's queue: their team's or their own tickets in a status.
+        builder.HasIndex(ticket => new { ticket.TeamId, ticket.Status });
+        builder.HasIndex(ticket => new { ticket.AssigneeId, ticket.Status });
+        builder.HasIndex(ticket => ticket.CustomerId);
+        // Keyset paging in each sort order reads an index, not a sort.
+        builder.HasIndex(ticket => new { ticket.CreatedAt, ticket.Id });
+        builder.HasIndex(ticket => new { ticket.UpdatedAt, ticket.Id });
+        builder.HasIndex(ticket => new { ticket.Priority, ticket.Id });
+    }
+}

@@ -1,0 +1,36 @@
+using Crm.Contracts.Identity;
+using Crm.Support.Infrastructure;
+using Crm.Support.Model;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Support.IntegrationEvents;
+
+/// <summary>
+/// Keeps this service's copy of the user directory. Each event carries the user's whole state and revision; an
+/// event not newer than the copy is ignored, so redelivered or reordered events cannot roll it back.
+/// </summary>
+public sealed class UserDirectoryConsumer(SupportDbContext db) : IConsumer<UserChanged>
+{
+    public async Task Consume(ConsumeContext<UserChanged> context)
+    {
+        var changed = context.Message;
+        var copy = await db.Users.FirstOrDefaultAsync(user => user.Id == changed.UserId, context.CancellationToken);
+        if (copy is null)
+        {
+            copy = new User { Id = changed.UserId, DisplayName = "" };
+            db.Users.Add(copy);
+        }
+        else if (copy.Revision >= changed.Revision)
+        {
+            return;
+        }
+
+        copy.Revision = changed.Revision;
+        copy.DisplayName = changed.DisplayName;
+        copy.TeamId = changed.TeamId;
+        copy.Roles = [.. changed.Roles];
+        copy.IsActive = changed.IsActive;
+        await db.SaveChangesAsync(context.CancellationToken);
+    }
+}

@@ -1,0 +1,9 @@
+namespace Crm.Support.Model;
+
+public enum TicketCategory
+{
+    Question,
+    ServiceRequest,
+    Complaint,
+    Incident,
+}
