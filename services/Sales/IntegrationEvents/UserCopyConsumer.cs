@@ -1,8 +1,8 @@
+using Crm.BuildingBlocks.Persistence;
 using Crm.Contracts.Identity;
 using Crm.Sales.Infrastructure;
 using Crm.Sales.Model;
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Sales.IntegrationEvents;
 
@@ -15,13 +15,8 @@ public sealed class UserCopyConsumer(SalesDbContext db) : IConsumer<UserChanged>
     public async Task Consume(ConsumeContext<UserChanged> context)
     {
         var changed = context.Message;
-        var copy = await db.Users.FirstOrDefaultAsync(user => user.Id == changed.UserId, context.CancellationToken);
-        if (copy is null)
-        {
-            copy = new User { Id = changed.UserId, DisplayName = "" };
-            db.Users.Add(copy);
-        }
-        else if (copy.Revision >= changed.Revision)
+        if (await db.Users.ToOverwriteAsync(changed.UserId, changed.Revision, () => new User { Id = changed.UserId, DisplayName = "" },
+                context.CancellationToken) is not { } copy)
         {
             return;
         }

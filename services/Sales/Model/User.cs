@@ -1,10 +1,12 @@
+using Crm.BuildingBlocks.Persistence;
+
 namespace Crm.Sales.Model;
 
 /// <summary>
 /// Sales' copy of a user from the identity service's directory: who is in which team (a manager sees the team's
 /// deals) and who may own a deal. The identity service owns the record.
 /// </summary>
-public class User
+public class User : IRevisionedCopy
 {
     public Guid Id { get; set; }
     public required string DisplayName { get; set; }

@@ -1,8 +1,8 @@
+using Crm.BuildingBlocks.Persistence;
 using Crm.Contracts.Customers;
 using Crm.Support.Infrastructure;
 using Crm.Support.Model;
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Support.IntegrationEvents;
 
@@ -18,7 +18,8 @@ public sealed class CustomerCopyConsumer(SupportDbContext db) :
     public async Task Consume(ConsumeContext<CustomerRegistered> context)
     {
         var registered = context.Message;
-        if (await CopyNewerThanAsync(registered.CustomerId, RegisteredRevision - 1, context.CancellationToken) is not { } copy)
+        if (await db.Customers.ToOverwriteAsync(registered.CustomerId, RegisteredRevision, () => new Customer { Id = registered.CustomerId, Name = "" },
+                context.CancellationToken) is not { } copy)
         {
             return;
         }
@@ -34,7 +35,8 @@ public sealed class CustomerCopyConsumer(SupportDbContext db) :
     public async Task Consume(ConsumeContext<CustomerUpdated> context)
     {
         var updated = context.Message;
-        if (await CopyNewerThanAsync(updated.CustomerId, updated.Revision - 1, context.CancellationToken) is not { } copy)
+        if (await db.Customers.ToOverwriteAsync(updated.CustomerId, updated.Revision, () => new Customer { Id = updated.CustomerId, Name = "" },
+                context.CancellationToken) is not { } copy)
         {
             return;
         }
@@ -49,7 +51,8 @@ public sealed class CustomerCopyConsumer(SupportDbContext db) :
     public async Task Consume(ConsumeContext<CustomerDeleted> context)
     {
         var deleted = context.Message;
-        if (await CopyNewerThanAsync(deleted.CustomerId, deleted.Revision - 1, context.CancellationToken) is not { } copy)
+        if (await db.Customers.ToOverwriteAsync(deleted.CustomerId, deleted.Revision, () => new Customer { Id = deleted.CustomerId, Name = "" },
+                context.CancellationToken) is not { } copy)
         {
             return;
         }
@@ -57,19 +60,5 @@ public sealed class CustomerCopyConsumer(SupportDbContext db) :
         copy.Revision = deleted.Revision;
         copy.IsDeleted = true;
         await db.SaveChangesAsync(context.CancellationToken);
-    }
-
-    /// <summary>The tracked copy to overwrite (a new one if there is none yet), or null when it is at a later revision.</summary>
-    private async Task<Customer?> CopyNewerThanAsync(Guid customerId, int revision, CancellationToken cancellationToken)
-    {
-        var copy = await db.Customers.FirstOrDefaultAsync(customer => customer.Id == customerId, cancellationToken);
-        if (copy is null)
-        {
-            copy = new Customer { Id = customerId, Name = "" };
-            db.Customers.Add(copy);
-            return copy;
-        }
-
-        return copy.Revision > revision ? null : copy;
     }
 }

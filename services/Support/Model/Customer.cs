@@ -1,7 +1,9 @@
+using Crm.BuildingBlocks.Persistence;
+
 namespace Crm.Support.Model;
 
 /// <summary>Support's own copy of how to reach the customer a ticket is about; the customer service owns the record.</summary>
-public class Customer
+public class Customer : IRevisionedCopy
 {
     public Guid Id { get; set; }
     public required string Name { get; set; }

@@ -1,10 +1,12 @@
+using Crm.BuildingBlocks.Persistence;
+
 namespace Crm.Support.Model;
 
 /// <summary>
 /// Support's copy of a user from the identity service's directory (<c>UserChanged</c>): who belongs to which team, so
 /// a lead assigns only to members of their team.
 /// </summary>
-public class User
+public class User : IRevisionedCopy
 {
     public Guid Id { get; set; }
     public required string DisplayName { get; set; }
