@@ -35,7 +35,7 @@ public sealed class WalkingSkeletonTests(CrmSystemFixture system)
         var marketingCopy = await system.Gateway.GetFromJsonAsync<Dictionary<string, object?>>($"/api/marketing/customers/{id}", TestContext.Current.CancellationToken);
         marketingCopy!["email"]!.ToString().ShouldStartWith("sales+");
         var supportCopy = await system.Gateway.GetFromJsonAsync<Dictionary<string, object?>>($"/api/support/customers/{id}", TestContext.Current.CancellationToken);
-        supportCopy!["phone"]!.ToString().ShouldBe("+49 30 1234567");
+        supportCopy!["phone"]!.ToString().ShouldStartWith("+49 30 ");
     }
 
     [Fact]

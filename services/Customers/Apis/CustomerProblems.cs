@@ -12,6 +12,11 @@ public static class CustomerProblems
         TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "You may not change the owner.",
             detail: "Only administrators, sales managers and support leads assign customers to other users.");
 
+    public static ProblemHttpResult PossibleDuplicates(IReadOnlyList<PossibleDuplicate> duplicates) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The customer may already exist.",
+            detail: $"{duplicates.Count} existing customer(s) match the duplicate rule. Use one of them, or send onDuplicate=allow to create it anyway.",
+            extensions: new Dictionary<string, object?> { ["duplicates"] = duplicates });
+
     /// <summary>A contact's company must exist and be a company.</summary>
     public static async Task<ValidationProblem?> CheckCompanyAsync(CustomersDbContext db, Guid? companyId, Guid? selfId, CancellationToken cancellationToken)
     {

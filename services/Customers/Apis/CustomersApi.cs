@@ -7,6 +7,7 @@ using Crm.ServiceDefaults.OpenApi;
 using Crm.ServiceDefaults.Paging;
 using Crm.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Customers.Apis;
@@ -25,7 +26,7 @@ public static class CustomersApi
             .WithSummary("Lists customers: filters, search, sort, keyset paging (pass nextCursor back as cursor).");
         api.MapPost("/", CreateCustomer)
             .WithName(nameof(CreateCustomer))
-            .WithSummary("Creates a company or a person; the caller owns it unless they may assign another owner.")
+            .WithSummary("Creates a company or a person; the caller owns it unless they may assign another owner. A possible duplicate is a 409 unless onDuplicate=allow.")
             .WithValidation<CreateCustomerRequest>()
             .RequireRoles(CrmRoles.CustomerEditors);
         api.MapGet("/{id:guid}", GetCustomer)
@@ -56,10 +57,22 @@ public static class CustomersApi
         return TypedResults.Ok(new CursorPage<CustomerResponse>([.. page.Select(CustomerResponse.From)], query.PageSizeOrDefault, next));
     }
 
+    /// <param name="onDuplicate">
+    /// <c>block</c> (default): a possible duplicate is a 409 listing the matches. <c>allow</c>: created anyway, and the
+    /// matches' ids are in the <c>Possible-Duplicates</c> header.
+    /// </param>
     public static async Task<Results<Created<CustomerResponse>, ValidationProblem, ProblemHttpResult>> CreateCustomer(
-        CreateCustomerRequest request, CurrentUser caller, CustomersDbContext db, TimeProvider clock, HttpContext http,
-        CancellationToken cancellationToken)
+        CreateCustomerRequest request, [FromQuery] string? onDuplicate, CurrentUser caller, CustomersDbContext db, TimeProvider clock,
+        HttpContext http, CancellationToken cancellationToken)
     {
+        if (onDuplicate is not (null or DuplicatePolicy.Block or DuplicatePolicy.Allow))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["onDuplicate"] = [$"'onDuplicate' is {DuplicatePolicy.Block} (the default) or {DuplicatePolicy.Allow}."],
+            });
+        }
+
         var ownerId = request.OwnerId ?? caller.UserId;
         if (ownerId != caller.UserId && !caller.IsInAnyRole(CrmRoles.OwnerAssigners))
         {
@@ -69,6 +82,18 @@ public static class CustomersApi
         if (await CustomerProblems.CheckCompanyAsync(db, request.CompanyId, selfId: null, cancellationToken) is { } companyProblem)
         {
             return companyProblem;
+        }
+
+        var duplicates = await DuplicateFinder.FindAsync(
+            db, request.Kind!.Value, request.Name!.Trim(), request.Email, request.Phone, request.CompanyId, except: null, cancellationToken);
+        if (duplicates.Count > 0 && onDuplicate != DuplicatePolicy.Allow)
+        {
+            return CustomerProblems.PossibleDuplicates(duplicates);
+        }
+
+        if (duplicates.Count > 0)
+        {
+            http.Response.Headers[DuplicatePolicy.Header] = string.Join(",", duplicates.Select(duplicate => duplicate.Id));
         }
 
         var now = clock.GetUtcNow();

@@ -9,7 +9,8 @@ public static class CustomerRequests
         kind = "Company",
         name = name ?? $"Acme {Guid.NewGuid():N}",
         email = $"sales+{Guid.NewGuid():N}@acme.example",
-        phone = "+49 30 1234567",
+        // Unique like the e-mail: the same phone number would make every company after the first a possible duplicate.
+        phone = $"+49 30 {Random.Shared.Next(10_000_000, 99_999_999)}",
         industry = "Manufacturing",
         region = "EMEA",
         source = "Trade fair",
