@@ -17,5 +17,6 @@ app.MapDefaultEndpoints();
 app.MapCustomersApi();
 app.MapCustomerExportsApi();
 app.MapCustomerHistoryApi();
+app.MapCustomerMergeApi();
 
 app.Run();

@@ -46,6 +46,26 @@ public static class CustomerWrites
         return changed;
     }
 
+    /// <summary>The merge rule: the primary's values win; a field it leaves empty takes the secondary's; tags are joined.</summary>
+    public static List<FieldChange> FillEmptyFrom(this Customer primary, Customer secondary)
+    {
+        var address = primary.Address;
+        var fields = new UpdateCustomerRequest(
+            primary.Name,
+            primary.CompanyId ?? (secondary.CompanyId == primary.Id ? null : secondary.CompanyId),
+            primary.Email ?? secondary.Email,
+            primary.Phone ?? secondary.Phone,
+            new AddressDto(
+                address.Street ?? secondary.Address.Street, address.PostalCode ?? secondary.Address.PostalCode,
+                address.City ?? secondary.Address.City, address.State ?? secondary.Address.State, address.Country ?? secondary.Address.Country),
+            primary.Industry ?? secondary.Industry,
+            primary.Region ?? secondary.Region,
+            primary.Source ?? secondary.Source,
+            primary.OwnerId ?? secondary.OwnerId,
+            [.. primary.Tags.Union(secondary.Tags)]);
+        return primary.Apply(fields);
+    }
+
     public static CustomerRegistered Registered(this Customer customer) =>
         new(customer.Id, customer.Kind.ToString(), customer.Name, customer.Email, customer.Phone, customer.Industry,
             customer.Region, customer.Source, customer.CreatedAt, customer.OwnerId, customer.CompanyId, customer.Tags);

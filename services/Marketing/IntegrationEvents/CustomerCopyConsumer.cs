@@ -11,7 +11,7 @@ namespace Crm.Marketing.IntegrationEvents;
 /// copy is ignored, so redelivered or reordered events cannot roll it back.
 /// </summary>
 public sealed class CustomerCopyConsumer(MarketingDbContext db) :
-    IConsumer<CustomerRegistered>, IConsumer<CustomerUpdated>, IConsumer<CustomerDeleted>
+    IConsumer<CustomerRegistered>, IConsumer<CustomerUpdated>, IConsumer<CustomerDeleted>, IConsumer<CustomersMerged>
 {
     private const int RegisteredRevision = 1;
 
@@ -65,6 +65,19 @@ public sealed class CustomerCopyConsumer(MarketingDbContext db) :
 
         copy.Revision = deleted.Revision;
         copy.IsDeleted = true;
+        await db.SaveChangesAsync(context.CancellationToken);
+    }
+
+    public async Task Consume(ConsumeContext<CustomersMerged> context)
+    {
+        var merged = context.Message;
+        if (await db.Customers.ToOverwriteAsync(merged.SecondaryId, merged.SecondaryRevision, () => new Customer { Id = merged.SecondaryId, Name = "" },
+                context.CancellationToken) is { } copy)
+        {
+            copy.Revision = merged.SecondaryRevision;
+            copy.IsDeleted = true;
+        }
+
         await db.SaveChangesAsync(context.CancellationToken);
     }
 }

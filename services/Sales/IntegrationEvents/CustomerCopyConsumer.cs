@@ -3,6 +3,7 @@ using Crm.Contracts.Customers;
 using Crm.Sales.Infrastructure;
 using Crm.Sales.Model;
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Sales.IntegrationEvents;
 
@@ -11,7 +12,7 @@ namespace Crm.Sales.IntegrationEvents;
 /// copy is ignored, so redelivered or reordered events cannot roll it back.
 /// </summary>
 public sealed class CustomerCopyConsumer(SalesDbContext db) :
-    IConsumer<CustomerRegistered>, IConsumer<CustomerUpdated>, IConsumer<CustomerDeleted>
+    IConsumer<CustomerRegistered>, IConsumer<CustomerUpdated>, IConsumer<CustomerDeleted>, IConsumer<CustomersMerged>
 {
     private const int RegisteredRevision = 1;
 
@@ -61,6 +62,22 @@ public sealed class CustomerCopyConsumer(SalesDbContext db) :
 
         copy.Revision = deleted.Revision;
         copy.IsDeleted = true;
+        await db.SaveChangesAsync(context.CancellationToken);
+    }
+
+    public async Task Consume(ConsumeContext<CustomersMerged> context)
+    {
+        var merged = context.Message;
+        // The deals of the secondary now belong to the primary.
+        await db.Opportunities.Where(item => item.CustomerId == merged.SecondaryId)
+            .ExecuteUpdateAsync(set => set.SetProperty(item => item.CustomerId, merged.PrimaryId), context.CancellationToken);
+        if (await db.Customers.ToOverwriteAsync(merged.SecondaryId, merged.SecondaryRevision, () => new Customer { Id = merged.SecondaryId, Name = "", Kind = "" },
+                context.CancellationToken) is { } copy)
+        {
+            copy.Revision = merged.SecondaryRevision;
+            copy.IsDeleted = true;
+        }
+
         await db.SaveChangesAsync(context.CancellationToken);
     }
 }

@@ -3,6 +3,7 @@ using Crm.Contracts.Customers;
 using Crm.Support.Infrastructure;
 using Crm.Support.Model;
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Support.IntegrationEvents;
 
@@ -11,7 +12,7 @@ namespace Crm.Support.IntegrationEvents;
 /// copy is ignored, so redelivered or reordered events cannot roll it back.
 /// </summary>
 public sealed class CustomerCopyConsumer(SupportDbContext db) :
-    IConsumer<CustomerRegistered>, IConsumer<CustomerUpdated>, IConsumer<CustomerDeleted>
+    IConsumer<CustomerRegistered>, IConsumer<CustomerUpdated>, IConsumer<CustomerDeleted>, IConsumer<CustomersMerged>
 {
     private const int RegisteredRevision = 1;
 
@@ -59,6 +60,22 @@ public sealed class CustomerCopyConsumer(SupportDbContext db) :
 
         copy.Revision = deleted.Revision;
         copy.IsDeleted = true;
+        await db.SaveChangesAsync(context.CancellationToken);
+    }
+
+    public async Task Consume(ConsumeContext<CustomersMerged> context)
+    {
+        var merged = context.Message;
+        // The tickets of the secondary now belong to the primary.
+        await db.Tickets.Where(item => item.CustomerId == merged.SecondaryId)
+            .ExecuteUpdateAsync(set => set.SetProperty(item => item.CustomerId, merged.PrimaryId), context.CancellationToken);
+        if (await db.Customers.ToOverwriteAsync(merged.SecondaryId, merged.SecondaryRevision, () => new Customer { Id = merged.SecondaryId, Name = "" },
+                context.CancellationToken) is { } copy)
+        {
+            copy.Revision = merged.SecondaryRevision;
+            copy.IsDeleted = true;
+        }
+
         await db.SaveChangesAsync(context.CancellationToken);
     }
 }
