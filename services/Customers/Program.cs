@@ -18,5 +18,6 @@ app.MapCustomersApi();
 app.MapCustomerExportsApi();
 app.MapCustomerHistoryApi();
 app.MapCustomerMergeApi();
+app.MapCustomerPrivacyApi();
 
 app.Run();

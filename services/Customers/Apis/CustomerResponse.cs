@@ -16,11 +16,12 @@ public sealed record CustomerResponse(
     Guid? OwnerId,
     IReadOnlyList<string> Tags,
     int Revision,
+    DateTimeOffset? ErasedAt,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
     public static CustomerResponse From(Customer customer) => new(
         customer.Id, customer.Kind, customer.Name, customer.CompanyId, customer.Email, customer.Phone, AddressDto.From(customer.Address),
         customer.Industry, customer.Region, customer.Source, customer.OwnerId, customer.Tags, customer.Revision,
-        customer.CreatedAt, customer.UpdatedAt);
+        customer.ErasedAt, customer.CreatedAt, customer.UpdatedAt);
 }

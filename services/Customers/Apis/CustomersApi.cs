@@ -142,6 +142,12 @@ public static class CustomersApi
             return Preconditions.Stale();
         }
 
+        if (customer.ErasedAt is not null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The customer's data was erased.",
+                detail: "An erased customer is kept only for the figures and cannot be edited.");
+        }
+
         if (request.OwnerId != customer.OwnerId && !caller.IsInAnyRole(CrmRoles.OwnerAssigners))
         {
             return CustomerProblems.MayNotAssignOwner();

@@ -23,6 +23,9 @@ public class Customer
     public Guid? OwnerId { get; set; }
 
     public List<string> Tags { get; set; } = [];
+    /// <summary>When the person's data was erased on request; the record stays, anonymised, for the figures.</summary>
+    public DateTimeOffset? ErasedAt { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 

@@ -12,9 +12,10 @@ namespace Crm.Support.IntegrationEvents;
 /// copy is ignored, so redelivered or reordered events cannot roll it back.
 /// </summary>
 public sealed class CustomerCopyConsumer(SupportDbContext db) :
-    IConsumer<CustomerRegistered>, IConsumer<CustomerUpdated>, IConsumer<CustomerDeleted>, IConsumer<CustomersMerged>
+    IConsumer<CustomerRegistered>, IConsumer<CustomerUpdated>, IConsumer<CustomerDeleted>, IConsumer<CustomersMerged>, IConsumer<CustomerErased>
 {
     private const int RegisteredRevision = 1;
+    private const string ErasedName = "Erased customer";
 
     public async Task Consume(ConsumeContext<CustomerRegistered> context)
     {
@@ -76,6 +77,23 @@ public sealed class CustomerCopyConsumer(SupportDbContext db) :
             copy.IsDeleted = true;
         }
 
+        await db.SaveChangesAsync(context.CancellationToken);
+    }
+
+    /// <summary>The person asked to be forgotten: only the id and what is not personal stay.</summary>
+    public async Task Consume(ConsumeContext<CustomerErased> context)
+    {
+        var erased = context.Message;
+        if (await db.Customers.ToOverwriteAsync(erased.CustomerId, erased.Revision, () => new Customer { Id = erased.CustomerId, Name = "" },
+                context.CancellationToken) is not { } copy)
+        {
+            return;
+        }
+
+        copy.Revision = erased.Revision;
+        copy.Name = ErasedName;
+        copy.Email = null;
+        copy.Phone = null;
         await db.SaveChangesAsync(context.CancellationToken);
     }
 }
