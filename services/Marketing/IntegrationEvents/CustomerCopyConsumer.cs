@@ -1,101 +1,38 @@
-using Crm.BuildingBlocks.Persistence;
+using Crm.BuildingBlocks.CustomerCopies;
 using Crm.Contracts.Customers;
 using Crm.Marketing.Infrastructure;
 using Crm.Marketing.Model;
-using MassTransit;
 
 namespace Crm.Marketing.IntegrationEvents;
 
-/// <summary>
-/// Keeps this service's copy of each customer. Every event carries the customer's revision; an event older than the
-/// copy is ignored, so redelivered or reordered events cannot roll it back.
-/// </summary>
-public sealed class CustomerCopyConsumer(MarketingDbContext db) :
-    IConsumer<CustomerRegistered>, IConsumer<CustomerUpdated>, IConsumer<CustomerDeleted>, IConsumer<CustomersMerged>, IConsumer<CustomerErased>
+/// <summary>Marketing keeps how to reach each customer and how to segment them.</summary>
+public sealed class CustomerCopyConsumer(MarketingDbContext db) : CustomerCopyConsumer<MarketingDbContext, Customer>(db)
 {
-    private const int RegisteredRevision = 1;
-    private const string ErasedName = "Erased customer";
+    protected override Customer NewCopy(Guid id) => new() { Id = id, Name = "" };
 
-    public async Task Consume(ConsumeContext<CustomerRegistered> context)
+    protected override void Copy(Customer copy, CustomerRegistered registered)
     {
-        var registered = context.Message;
-        if (await db.Customers.ToOverwriteAsync(registered.CustomerId, RegisteredRevision, () => new Customer { Id = registered.CustomerId, Name = "" },
-                context.CancellationToken) is not { } copy)
-        {
-            return;
-        }
-
         copy.RegisteredAt = registered.OccurredAt;
-        copy.Revision = RegisteredRevision;
-        copy.Name = registered.Name;
-        copy.Email = registered.Email;
-        copy.Industry = registered.Industry;
-        copy.Region = registered.Region;
-        copy.Source = registered.Source;
-        copy.Tags = [.. registered.Tags ?? []];
-        await db.SaveChangesAsync(context.CancellationToken);
+        Copy(copy, registered.Name, registered.Email, registered.Industry, registered.Region, registered.Source, registered.Tags);
     }
 
-    public async Task Consume(ConsumeContext<CustomerUpdated> context)
+    protected override void Copy(Customer copy, CustomerUpdated updated) =>
+        Copy(copy, updated.Name, updated.Email, updated.Industry, updated.Region, updated.Source, updated.Tags);
+
+    protected override void Anonymise(Customer copy)
     {
-        var updated = context.Message;
-        if (await db.Customers.ToOverwriteAsync(updated.CustomerId, updated.Revision, () => new Customer { Id = updated.CustomerId, Name = "" },
-                context.CancellationToken) is not { } copy)
-        {
-            return;
-        }
-
-        copy.Revision = updated.Revision;
-        copy.Name = updated.Name;
-        copy.Email = updated.Email;
-        copy.Industry = updated.Industry;
-        copy.Region = updated.Region;
-        copy.Source = updated.Source;
-        copy.Tags = [.. updated.Tags ?? []];
-        await db.SaveChangesAsync(context.CancellationToken);
-    }
-
-    public async Task Consume(ConsumeContext<CustomerDeleted> context)
-    {
-        var deleted = context.Message;
-        if (await db.Customers.ToOverwriteAsync(deleted.CustomerId, deleted.Revision, () => new Customer { Id = deleted.CustomerId, Name = "" },
-                context.CancellationToken) is not { } copy)
-        {
-            return;
-        }
-
-        copy.Revision = deleted.Revision;
-        copy.IsDeleted = true;
-        await db.SaveChangesAsync(context.CancellationToken);
-    }
-
-    public async Task Consume(ConsumeContext<CustomersMerged> context)
-    {
-        var merged = context.Message;
-        if (await db.Customers.ToOverwriteAsync(merged.SecondaryId, merged.SecondaryRevision, () => new Customer { Id = merged.SecondaryId, Name = "" },
-                context.CancellationToken) is { } copy)
-        {
-            copy.Revision = merged.SecondaryRevision;
-            copy.IsDeleted = true;
-        }
-
-        await db.SaveChangesAsync(context.CancellationToken);
-    }
-
-    /// <summary>The person asked to be forgotten: only the id and what is not personal stay.</summary>
-    public async Task Consume(ConsumeContext<CustomerErased> context)
-    {
-        var erased = context.Message;
-        if (await db.Customers.ToOverwriteAsync(erased.CustomerId, erased.Revision, () => new Customer { Id = erased.CustomerId, Name = "" },
-                context.CancellationToken) is not { } copy)
-        {
-            return;
-        }
-
-        copy.Revision = erased.Revision;
         copy.Name = ErasedName;
         copy.Email = null;
         copy.Tags = [];
-        await db.SaveChangesAsync(context.CancellationToken);
+    }
+
+    private static void Copy(Customer copy, string name, string? email, string? industry, string? region, string? source, IReadOnlyList<string>? tags)
+    {
+        copy.Name = name;
+        copy.Email = email;
+        copy.Industry = industry;
+        copy.Region = region;
+        copy.Source = source;
+        copy.Tags = [.. tags ?? []];
     }
 }

@@ -1,9 +1,9 @@
-using Crm.BuildingBlocks.Persistence;
+using Crm.BuildingBlocks.CustomerCopies;
 
 namespace Crm.Marketing.Model;
 
 /// <summary>Marketing's own copy of who can be reached and how they are segmented; the customer service owns the record.</summary>
-public class Customer : IRevisionedCopy
+public class Customer : ICustomerCopy
 {
     public Guid Id { get; set; }
     public required string Name { get; set; }

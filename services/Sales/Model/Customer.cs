@@ -1,9 +1,9 @@
-using Crm.BuildingBlocks.Persistence;
+using Crm.BuildingBlocks.CustomerCopies;
 
 namespace Crm.Sales.Model;
 
 /// <summary>Sales' own copy of the customer facts it sells with; the customer service owns the record.</summary>
-public class Customer : IRevisionedCopy
+public class Customer : ICustomerCopy
 {
     public Guid Id { get; set; }
     public required string Name { get; set; }

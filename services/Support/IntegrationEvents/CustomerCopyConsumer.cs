@@ -1,99 +1,34 @@
-using Crm.BuildingBlocks.Persistence;
+using Crm.BuildingBlocks.CustomerCopies;
 using Crm.Contracts.Customers;
 using Crm.Support.Infrastructure;
 using Crm.Support.Model;
-using MassTransit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Support.IntegrationEvents;
 
-/// <summary>
-/// Keeps this service's copy of each customer. Every event carries the customer's revision; an event older than the
-/// copy is ignored, so redelivered or reordered events cannot roll it back.
-/// </summary>
-public sealed class CustomerCopyConsumer(SupportDbContext db) :
-    IConsumer<CustomerRegistered>, IConsumer<CustomerUpdated>, IConsumer<CustomerDeleted>, IConsumer<CustomersMerged>, IConsumer<CustomerErased>
+/// <summary>Support keeps how to reach each customer; a merge moves the secondary's tickets.</summary>
+public sealed class CustomerCopyConsumer(SupportDbContext db) : CustomerCopyConsumer<SupportDbContext, Customer>(db)
 {
-    private const int RegisteredRevision = 1;
-    private const string ErasedName = "Erased customer";
+    protected override Customer NewCopy(Guid id) => new() { Id = id, Name = "" };
 
-    public async Task Consume(ConsumeContext<CustomerRegistered> context)
+    protected override void Copy(Customer copy, CustomerRegistered registered)
     {
-        var registered = context.Message;
-        if (await db.Customers.ToOverwriteAsync(registered.CustomerId, RegisteredRevision, () => new Customer { Id = registered.CustomerId, Name = "" },
-                context.CancellationToken) is not { } copy)
-        {
-            return;
-        }
-
         copy.RegisteredAt = registered.OccurredAt;
-        copy.Revision = RegisteredRevision;
-        copy.Name = registered.Name;
-        copy.Email = registered.Email;
-        copy.Phone = registered.Phone;
-        await db.SaveChangesAsync(context.CancellationToken);
+        Copy(copy, registered.Name, registered.Email, registered.Phone);
     }
 
-    public async Task Consume(ConsumeContext<CustomerUpdated> context)
+    protected override void Copy(Customer copy, CustomerUpdated updated) => Copy(copy, updated.Name, updated.Email, updated.Phone);
+
+    protected override void Anonymise(Customer copy) => Copy(copy, ErasedName, email: null, phone: null);
+
+    protected override Task RepointAsync(Guid from, Guid to, CancellationToken cancellationToken) =>
+        Db.Tickets.Where(ticket => ticket.CustomerId == from)
+            .ExecuteUpdateAsync(set => set.SetProperty(ticket => ticket.CustomerId, to), cancellationToken);
+
+    private static void Copy(Customer copy, string name, string? email, string? phone)
     {
-        var updated = context.Message;
-        if (await db.Customers.ToOverwriteAsync(updated.CustomerId, updated.Revision, () => new Customer { Id = updated.CustomerId, Name = "" },
-                context.CancellationToken) is not { } copy)
-        {
-            return;
-        }
-
-        copy.Revision = updated.Revision;
-        copy.Name = updated.Name;
-        copy.Email = updated.Email;
-        copy.Phone = updated.Phone;
-        await db.SaveChangesAsync(context.CancellationToken);
-    }
-
-    public async Task Consume(ConsumeContext<CustomerDeleted> context)
-    {
-        var deleted = context.Message;
-        if (await db.Customers.ToOverwriteAsync(deleted.CustomerId, deleted.Revision, () => new Customer { Id = deleted.CustomerId, Name = "" },
-                context.CancellationToken) is not { } copy)
-        {
-            return;
-        }
-
-        copy.Revision = deleted.Revision;
-        copy.IsDeleted = true;
-        await db.SaveChangesAsync(context.CancellationToken);
-    }
-
-    public async Task Consume(ConsumeContext<CustomersMerged> context)
-    {
-        var merged = context.Message;
-        // The tickets of the secondary now belong to the primary.
-        await db.Tickets.Where(item => item.CustomerId == merged.SecondaryId)
-            .ExecuteUpdateAsync(set => set.SetProperty(item => item.CustomerId, merged.PrimaryId), context.CancellationToken);
-        if (await db.Customers.ToOverwriteAsync(merged.SecondaryId, merged.SecondaryRevision, () => new Customer { Id = merged.SecondaryId, Name = "" },
-                context.CancellationToken) is { } copy)
-        {
-            copy.Revision = merged.SecondaryRevision;
-            copy.IsDeleted = true;
-        }
-
-        await db.SaveChangesAsync(context.CancellationToken);
-    }
-
-    /// <summary>The person asked to be forgotten: only the id and what is not personal stay.</summary>
-    public async Task Consume(ConsumeContext<CustomerErased> context)
-    {
-        var erased = context.Message;
-        if (await db.Customers.ToOverwriteAsync(erased.CustomerId, erased.Revision, () => new Customer { Id = erased.CustomerId, Name = "" },
-                context.CancellationToken) is not { } copy)
-        {
-            return;
-        }
-
-        copy.Revision = erased.Revision;
-        copy.Name = ErasedName;
-        copy.Email = null;
-        copy.Phone = null;
-        await db.SaveChangesAsync(context.CancellationToken);
+        copy.Name = name;
+        copy.Email = email;
+        copy.Phone = phone;
     }
 }

@@ -1,9 +1,9 @@
-using Crm.BuildingBlocks.Persistence;
+using Crm.BuildingBlocks.CustomerCopies;
 
 namespace Crm.Support.Model;
 
 /// <summary>Support's own copy of how to reach the customer a ticket is about; the customer service owns the record.</summary>
-public class Customer : IRevisionedCopy
+public class Customer : ICustomerCopy
 {
     public Guid Id { get; set; }
     public required string Name { get; set; }
