@@ -19,5 +19,7 @@ app.MapCustomerExportsApi();
 app.MapCustomerHistoryApi();
 app.MapCustomerMergeApi();
 app.MapCustomerPrivacyApi();
+app.MapValueRulesApi();
+app.MapCustomerInsightsApi();
 
 app.Run();

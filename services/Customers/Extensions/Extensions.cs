@@ -19,6 +19,9 @@ public static class Extensions
             bus.AddConsumer<SupportActivityConsumer>();
             bus.AddConsumer<LeadConversionConsumer>();
         });
+        builder.Services.AddScoped<ValueRecalculator>();
+        builder.Services.Configure<ValueSweepOptions>(builder.Configuration.GetSection(ValueSweepOptions.Section));
+        builder.Services.AddHostedService<ValueSweepWorker>();
         builder.AddServiceOpenApi();
         builder.AddCrmAuthentication();
         builder.Services.AddValidatorsFromAssemblyContaining<Program>();

@@ -1,5 +1,6 @@
 using Crm.BuildingBlocks.Messaging;
 using Crm.Customers.Model;
+using Crm.Customers.Model.Valuation;
 using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Customers.Infrastructure;
@@ -15,6 +16,12 @@ public class CustomersDbContext(DbContextOptions<CustomersDbContext> options) : 
     public DbSet<Feedback> Feedback => Set<Feedback>();
 
     public DbSet<TimelineEntry> TimelineEntries => Set<TimelineEntry>();
+
+    public DbSet<CustomerValue> CustomerValues => Set<CustomerValue>();
+
+    public DbSet<ValueRulesRecord> ValueRules => Set<ValueRulesRecord>();
+
+    public DbSet<ValueSweep> ValueSweeps => Set<ValueSweep>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

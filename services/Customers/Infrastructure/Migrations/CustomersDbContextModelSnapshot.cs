@@ -483,6 +483,189 @@ namespace Crm.Customers.Infrastructure.Migrations
                     b.ToTable("timeline_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Crm.Customers.Model.Valuation.CustomerValue", b =>
+                {
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("Activity")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("activity");
+
+                    b.PrimitiveCollection<List<string>>("ChurnReasons")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("churn_reasons");
+
+                    b.Property<int>("ChurnRisk")
+                        .HasColumnType("integer")
+                        .HasColumnName("churn_risk");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("computed_at");
+
+                    b.Property<DateTimeOffset?>("FirstPurchaseAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_purchase_at");
+
+                    b.Property<int>("Frequency")
+                        .HasColumnType("integer")
+                        .HasColumnName("frequency");
+
+                    b.Property<DateTimeOffset?>("LastPurchaseAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_purchase_at");
+
+                    b.Property<string>("Lifecycle")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("lifecycle");
+
+                    b.Property<decimal>("LifetimeValue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("lifetime_value");
+
+                    b.Property<int>("Monetary")
+                        .HasColumnType("integer")
+                        .HasColumnName("monetary");
+
+                    b.Property<int>("PurchaseCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("purchase_count");
+
+                    b.Property<int>("Recency")
+                        .HasColumnType("integer")
+                        .HasColumnName("recency");
+
+                    b.Property<string>("Tier")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("tier");
+
+                    b.Property<decimal>("TotalSpend")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("total_spend");
+
+                    b.HasKey("CustomerId")
+                        .HasName("pk_customer_values");
+
+                    b.HasIndex("ChurnRisk")
+                        .HasDatabaseName("ix_customer_values_churn_risk");
+
+                    b.HasIndex("Lifecycle")
+                        .HasDatabaseName("ix_customer_values_lifecycle");
+
+                    b.HasIndex("Tier")
+                        .HasDatabaseName("ix_customer_values_tier");
+
+                    b.ToTable("customer_values", (string)null);
+                });
+
+            modelBuilder.Entity("Crm.Customers.Model.Valuation.ValueRulesRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Rules")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("rules");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("updated_by");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_value_rules");
+
+                    b.ToTable("value_rules", (string)null);
+                });
+
+            modelBuilder.Entity("Crm.Customers.Model.Valuation.ValueSweep", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Changed")
+                        .HasColumnType("bigint")
+                        .HasColumnName("changed");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<Guid?>("Cursor")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cursor");
+
+                    b.Property<string>("LeaseHolder")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("lease_holder");
+
+                    b.Property<DateTimeOffset?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lease_until");
+
+                    b.Property<long>("Processed")
+                        .HasColumnType("bigint")
+                        .HasColumnName("processed");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset?>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_value_sweeps");
+
+                    b.ToTable("value_sweeps", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Changed = 0L,
+                            Processed = 0L,
+                            Version = 0u
+                        });
+                });
+
             modelBuilder.Entity("Crm.Customers.Model.Customer", b =>
                 {
                     b.HasOne("Crm.Customers.Model.Customer", null)
@@ -551,6 +734,21 @@ namespace Crm.Customers.Infrastructure.Migrations
                         });
 
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Crm.Customers.Model.Valuation.CustomerValue", b =>
+                {
+                    b.HasOne("Crm.Customers.Model.Customer", null)
+                        .WithOne("Value")
+                        .HasForeignKey("Crm.Customers.Model.Valuation.CustomerValue", "CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_customer_values_customers_customer_id");
+                });
+
+            modelBuilder.Entity("Crm.Customers.Model.Customer", b =>
+                {
+                    b.Navigation("Value");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,17 @@
+namespace Crm.Customers.Model.Valuation;
+
+/// <summary>What a customer is worth and how they stand, as of one moment.</summary>
+public sealed record Valuation(
+    int Recency,
+    int Frequency,
+    int Monetary,
+    int PurchaseCount,
+    decimal TotalSpend,
+    DateTimeOffset? FirstPurchaseAt,
+    DateTimeOffset? LastPurchaseAt,
+    decimal LifetimeValue,
+    ValueTier Tier,
+    CustomerActivity Activity,
+    LifecycleStage Lifecycle,
+    int ChurnRisk,
+    IReadOnlyList<string> ChurnReasons);
