@@ -21,5 +21,6 @@ app.MapCustomerMergeApi();
 app.MapCustomerPrivacyApi();
 app.MapValueRulesApi();
 app.MapCustomerInsightsApi();
+app.MapCustomerImportsApi();
 
 app.Run();

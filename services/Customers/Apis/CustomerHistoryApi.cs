@@ -69,7 +69,7 @@ public static class CustomerHistoryApi
     }
 
     public static async Task<Results<Ok<PagedResponse<PurchaseResponse>>, NotFound>> ListPurchases(
-        Guid id, [AsParameters] HistoryQuery query, CustomersDbContext db, CancellationToken cancellationToken) =>
+        Guid id, [AsParameters] PageQuery query, CustomersDbContext db, CancellationToken cancellationToken) =>
         await ListAsync(db, id, db.Purchases.Where(p => p.CustomerId == id).OrderByDescending(p => p.PurchasedAt).ThenByDescending(p => p.Id),
             query, PurchaseResponse.From, cancellationToken);
 
@@ -103,7 +103,7 @@ public static class CustomerHistoryApi
     }
 
     public static async Task<Results<Ok<PagedResponse<InteractionResponse>>, NotFound>> ListInteractions(
-        Guid id, [AsParameters] HistoryQuery query, CustomersDbContext db, CancellationToken cancellationToken) =>
+        Guid id, [AsParameters] PageQuery query, CustomersDbContext db, CancellationToken cancellationToken) =>
         await ListAsync(db, id, db.Interactions.Where(i => i.CustomerId == id).OrderByDescending(i => i.OccurredAt).ThenByDescending(i => i.Id),
             query, InteractionResponse.From, cancellationToken);
 
@@ -159,7 +159,7 @@ public static class CustomerHistoryApi
     }
 
     public static async Task<Results<Ok<PagedResponse<FeedbackResponse>>, NotFound>> ListFeedback(
-        Guid id, [AsParameters] HistoryQuery query, CustomersDbContext db, CancellationToken cancellationToken) =>
+        Guid id, [AsParameters] PageQuery query, CustomersDbContext db, CancellationToken cancellationToken) =>
         await ListAsync(db, id, db.Feedback.Where(f => f.CustomerId == id).OrderByDescending(f => f.ReceivedAt).ThenByDescending(f => f.Id),
             query, FeedbackResponse.From, cancellationToken);
 
@@ -199,7 +199,7 @@ public static class CustomerHistoryApi
     }
 
     private static async Task<Results<Ok<PagedResponse<TResponse>>, NotFound>> ListAsync<TEntity, TResponse>(
-        CustomersDbContext db, Guid customerId, IQueryable<TEntity> rows, HistoryQuery query, Func<TEntity, TResponse> map,
+        CustomersDbContext db, Guid customerId, IQueryable<TEntity> rows, PageQuery query, Func<TEntity, TResponse> map,
         CancellationToken cancellationToken)
         where TEntity : class
     {

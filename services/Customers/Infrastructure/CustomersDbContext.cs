@@ -1,5 +1,6 @@
 using Crm.BuildingBlocks.Messaging;
 using Crm.Customers.Model;
+using Crm.Customers.Model.Imports;
 using Crm.Customers.Model.Valuation;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,6 +23,14 @@ public class CustomersDbContext(DbContextOptions<CustomersDbContext> options) : 
     public DbSet<ValueRulesRecord> ValueRules => Set<ValueRulesRecord>();
 
     public DbSet<ValueSweep> ValueSweeps => Set<ValueSweep>();
+
+    public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
+
+    public DbSet<ImportFile> ImportFiles => Set<ImportFile>();
+
+    public DbSet<ImportChange> ImportChanges => Set<ImportChange>();
+
+    public DbSet<ImportRowError> ImportRowErrors => Set<ImportRowError>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

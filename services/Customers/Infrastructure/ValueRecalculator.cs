@@ -91,37 +91,35 @@ public sealed class ValueRecalculator(CustomersDbContext db, TimeProvider clock)
 
     private bool Apply(Customer customer, Valuation valuation, DateTimeOffset now)
     {
-        var before = customer.Value?.ToValuation();
-        if (before is not null && Same(before, valuation))
+        var stored = customer.Value?.ToValuation();
+        customer.Value ??= new CustomerValue { CustomerId = customer.Id };
+        // Every customer starts as a General prospect; consumers assume that, so only a change from it is news. This
+        // keeps an import of a hundred thousand prospects from publishing three value events per row.
+        var before = stored ?? Valuation.Initial;
+        if (Same(before, valuation))
         {
-            return false;
+            customer.Value.Set(valuation, stored is null ? now : customer.Value.ComputedAt);
+            return stored is null;
         }
 
-        customer.Value ??= new CustomerValue { CustomerId = customer.Id };
         customer.Value.Set(valuation, now);
         var key = customer.Id.ToString();
         db.AddIntegrationEvent(new CustomerValueChanged(
             customer.Id, valuation.Recency, valuation.Frequency, valuation.Monetary, valuation.TotalSpend, valuation.LifetimeValue,
             valuation.PurchaseCount, valuation.LastPurchaseAt, valuation.Tier.ToString(), valuation.Lifecycle.ToString(),
             valuation.Activity.ToString(), valuation.ChurnRisk, now), key);
-        if (before?.Tier != valuation.Tier)
+        if (before.Tier != valuation.Tier)
         {
-            db.AddIntegrationEvent(new CustomerTierChanged(customer.Id, valuation.Tier.ToString(), before?.Tier.ToString(), now), key);
-            if (before is not null)
-            {
-                db.AddTimelineEntry(customer.Id, now, "customer.tier-changed", $"Tier changed from {before.Tier} to {valuation.Tier}",
-                    new { before = before.Tier.ToString(), after = valuation.Tier.ToString() });
-            }
+            db.AddIntegrationEvent(new CustomerTierChanged(customer.Id, valuation.Tier.ToString(), stored?.Tier.ToString(), now), key);
+            db.AddTimelineEntry(customer.Id, now, "customer.tier-changed", $"Tier changed from {before.Tier} to {valuation.Tier}",
+                new { before = before.Tier.ToString(), after = valuation.Tier.ToString() });
         }
 
-        if (before?.Lifecycle != valuation.Lifecycle)
+        if (before.Lifecycle != valuation.Lifecycle)
         {
-            db.AddIntegrationEvent(new CustomerLifecycleChanged(customer.Id, valuation.Lifecycle.ToString(), before?.Lifecycle.ToString(), now), key);
-            if (before is not null)
-            {
-                db.AddTimelineEntry(customer.Id, now, "customer.lifecycle-changed", $"Lifecycle stage changed from {before.Lifecycle} to {valuation.Lifecycle}",
-                    new { before = before.Lifecycle.ToString(), after = valuation.Lifecycle.ToString(), valuation.ChurnRisk, valuation.ChurnReasons });
-            }
+            db.AddIntegrationEvent(new CustomerLifecycleChanged(customer.Id, valuation.Lifecycle.ToString(), stored?.Lifecycle.ToString(), now), key);
+            db.AddTimelineEntry(customer.Id, now, "customer.lifecycle-changed", $"Lifecycle stage changed from {before.Lifecycle} to {valuation.Lifecycle}",
+                new { before = before.Lifecycle.ToString(), after = valuation.Lifecycle.ToString(), valuation.ChurnRisk, valuation.ChurnReasons });
         }
 
         return true;

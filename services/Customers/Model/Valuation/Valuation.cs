@@ -14,4 +14,9 @@ public sealed record Valuation(
     CustomerActivity Activity,
     LifecycleStage Lifecycle,
     int ChurnRisk,
-    IReadOnlyList<string> ChurnReasons);
+    IReadOnlyList<string> ChurnReasons)
+{
+    /// <summary>A new customer's standing before anything happened: a General, active prospect worth nothing.</summary>
+    public static Valuation Initial { get; } =
+        new(0, 0, 0, 0, 0m, null, null, 0m, ValueTier.General, CustomerActivity.Active, LifecycleStage.Prospect, 0, []);
+}
