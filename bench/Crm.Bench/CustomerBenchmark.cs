@@ -1,0 +1,300 @@
+using System.Globalization;
+using System.Text;
+using Crm.BuildingBlocks.Persistence;
+using Crm.Customers.Apis;
+using Crm.Customers.Infrastructure;
+using Crm.Customers.Infrastructure.Imports;
+using Crm.Customers.Model;
+using Crm.Customers.Model.Imports;
+using Crm.Customers.Model.Valuation;
+using Crm.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Crm.Bench;
+
+/// <summary>
+/// The customer service's speed targets on generated data: search and filtered lists, spreadsheet import against plain
+/// COPY, and how soon a purchase shows in the customer's tier. It runs the service's own handlers and workers
+/// in-process against a private PostgreSQL, so the figures are the database work without HTTP and the gateway.
+/// </summary>
+public static class CustomerBenchmark
+{
+    private static readonly string[] Regions = ["EMEA", "APAC", "NA", "LATAM", "DACH", "Nordics", "UK", "Benelux"];
+    private static readonly string[] Industries = ["Manufacturing", "Retail", "Software", "Logistics", "Finance", "Health", "Energy", "Food"];
+    private static readonly string[] Sources = ["web", "referral", "trade fair", "partner", "campaign", "cold call"];
+    private static readonly string[] Syllables = ["ka", "lo", "mi", "ra", "ne", "to", "shi", "va", "qu", "ber", "dan", "sel", "wen", "hol", "mar", "tin"];
+
+    public static async Task RunAsync(int customers, int purchases, int importRows)
+    {
+        var state = Path.Combine(Path.GetTempPath(), $"crm-bench-{Guid.NewGuid():N}");
+        var hosting = DistributedApplication.CreateBuilder(new DistributedApplicationOptions { StateDirectory = state, ForTests = true });
+        hosting.AddPostgres("postgres").AddDatabase("customersdb");
+        await using var servers = hosting.Build();
+        await servers.StartAsync();
+        try
+        {
+            var connectionString = servers.GetConnectionString("customersdb");
+            using var host = BuildHost(connectionString);
+            await using (var scope = host.Services.CreateAsyncScope())
+            {
+                await scope.ServiceProvider.GetRequiredService<CustomersDbContext>().Database.MigrateAsync();
+            }
+
+            Console.WriteLine($"Generating {customers:N0} customers and {purchases:N0} purchases...");
+            var generated = await Measure.OnceAsync(() => GenerateAsync(connectionString, customers, purchases));
+            Console.WriteLine($"Generated in {generated.TotalSeconds:F0} s.");
+            Console.WriteLine();
+
+            await SearchAndListAsync(host);
+            await ImportAsync(host, connectionString, importRows);
+            await TierAfterPurchaseAsync(host);
+        }
+        finally
+        {
+            await servers.StopAsync();
+            Directory.Delete(state, recursive: true);
+        }
+    }
+
+    private static IHost BuildHost(string connectionString)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration["ConnectionStrings:customersdb"] = connectionString;
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddServiceDbContext<CustomersDbContext>("customersdb");
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<ValueRecalculator>();
+        builder.Services.AddScoped<ImportProcessor>();
+        return builder.Build();
+    }
+
+    private static string NameOf(Random random) =>
+        string.Concat(Enumerable.Range(0, random.Next(2, 4)).Select(_ => Syllables[random.Next(Syllables.Length)])) is var first
+        && string.Concat(Enumerable.Range(0, random.Next(2, 4)).Select(_ => Syllables[random.Next(Syllables.Length)])) is var last
+            ? $"{char.ToUpperInvariant(first[0])}{first[1..]} {char.ToUpperInvariant(last[0])}{last[1..]}"
+            : "";
+
+    /// <summary>Customers, purchases and their values through binary COPY, then the statistics the planner needs.</summary>
+    private static async Task GenerateAsync(string connectionString, int customers, int purchases)
+    {
+        var random = new Random(42);
+        var ids = new Guid[customers];
+        var start = DateTimeOffset.UtcNow.AddYears(-3);
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using (var writer = await connection.BeginBinaryImportAsync(
+            "COPY customers (id, kind, name, email, phone, industry, region, source, tags, created_at, updated_at, revision) FROM STDIN (FORMAT BINARY)"))
+        {
+            for (var index = 0; index < customers; index++)
+            {
+                var created = start.AddMinutes(random.Next(0, 3 * 365 * 24 * 60));
+                ids[index] = Guid.CreateVersion7(created);
+                var company = index % 5 == 0;
+                var name = company ? $"{NameOf(random)} {(index % 3 == 0 ? "GmbH" : "Ltd")}" : NameOf(random);
+                await writer.StartRowAsync();
+                await writer.WriteAsync(ids[index], NpgsqlDbType.Uuid);
+                await writer.WriteAsync(company ? "Company" : "Person", NpgsqlDbType.Varchar);
+                await writer.WriteAsync(name, NpgsqlDbType.Varchar);
+                await writer.WriteAsync($"{name.Replace(' ', '.').ToLowerInvariant()}.{index}@example.com", NpgsqlDbType.Varchar);
+                await writer.WriteAsync($"+49 30 {index:D8}", NpgsqlDbType.Varchar);
+                await writer.WriteAsync(Industries[random.Next(Industries.Length)], NpgsqlDbType.Varchar);
+                await writer.WriteAsync(Regions[random.Next(Regions.Length)], NpgsqlDbType.Varchar);
+                await writer.WriteAsync(Sources[random.Next(Sources.Length)], NpgsqlDbType.Varchar);
+                await writer.WriteAsync(index % 7 == 0 ? new[] { "vip" } : [], NpgsqlDbType.Array | NpgsqlDbType.Text);
+                await writer.WriteAsync(created, NpgsqlDbType.TimestampTz);
+                await writer.WriteAsync(created, NpgsqlDbType.TimestampTz);
+                await writer.WriteAsync(1, NpgsqlDbType.Integer);
+            }
+
+            await writer.CompleteAsync();
+        }
+
+        await using (var writer = await connection.BeginBinaryImportAsync(
+            "COPY purchases (id, customer_id, purchased_at, amount, currency, items, source, created_at) FROM STDIN (FORMAT BINARY)"))
+        {
+            for (var index = 0; index < purchases; index++)
+            {
+                // A skewed spread: a few customers buy a lot, most rarely.
+                var customer = ids[(int)(Math.Pow(random.NextDouble(), 2) * customers)];
+                var at = DateTimeOffset.UtcNow.AddDays(-random.Next(0, 3 * 365));
+                await writer.StartRowAsync();
+                await writer.WriteAsync(Guid.CreateVersion7(at), NpgsqlDbType.Uuid);
+                await writer.WriteAsync(customer, NpgsqlDbType.Uuid);
+                await writer.WriteAsync(at, NpgsqlDbType.TimestampTz);
+                await writer.WriteAsync(Math.Round((decimal)(random.NextDouble() * 2_000), 2), NpgsqlDbType.Numeric);
+                await writer.WriteAsync("EUR", NpgsqlDbType.Varchar);
+                await writer.WriteAsync("[]", NpgsqlDbType.Jsonb);
+                await writer.WriteAsync("import", NpgsqlDbType.Varchar);
+                await writer.WriteAsync(at, NpgsqlDbType.TimestampTz);
+            }
+
+            await writer.CompleteAsync();
+        }
+
+        // The values as the sweep would store them, computed in SQL so that setting up a million customers takes seconds.
+        await using (var values = new NpgsqlCommand("""
+            INSERT INTO customer_values (customer_id, recency, frequency, monetary, purchase_count, total_spend, first_purchase_at,
+                last_purchase_at, lifetime_value, tier, activity, lifecycle, churn_risk, churn_reasons, computed_at)
+            SELECT c.id, CASE WHEN p.n IS NULL THEN 0 ELSE 3 END, LEAST(COALESCE(p.n, 0), 5), CASE WHEN p.n IS NULL THEN 0 ELSE 3 END,
+                COALESCE(p.n, 0), COALESCE(p.total, 0), p.first, p.last, COALESCE(p.total, 0),
+                CASE WHEN p.total >= 50000 THEN 'HighValue' WHEN p.total >= 5000 THEN 'Potential' ELSE 'General' END,
+                CASE WHEN p.last > now() - interval '180 days' THEN 'Active' ELSE 'Dormant' END,
+                CASE WHEN p.n IS NULL THEN 'Prospect' WHEN p.last < now() - interval '365 days' THEN 'Churned' WHEN p.n >= 5 THEN 'Loyal' ELSE 'Active' END,
+                0, '{}', now()
+            FROM customers c
+            LEFT JOIN (SELECT customer_id, count(*) AS n, sum(amount) AS total, min(purchased_at) AS first, max(purchased_at) AS last
+                       FROM purchases GROUP BY customer_id) p ON p.customer_id = c.id
+            """, connection) { CommandTimeout = 0 })
+        {
+            await values.ExecuteNonQueryAsync();
+        }
+
+        await using var analyze = new NpgsqlCommand("VACUUM ANALYZE", connection) { CommandTimeout = 0 };
+        await analyze.ExecuteNonQueryAsync();
+    }
+
+    private static async Task SearchAndListAsync(IHost host)
+    {
+        var random = new Random(7);
+        var names = Enumerable.Range(0, 200).Select(_ => NameOf(random)).ToArray();
+        string Typo(string name) => name.Length > 4 ? name.Remove(random.Next(1, name.Length - 1), 1) : name;
+        Task ListAsync(ListCustomersQuery query) => WithDbAsync(host, db => CustomersApi.ListCustomers(query, db, CancellationToken.None));
+        ListCustomersQuery Query(string? q = null, string? region = null, ValueTier? tier = null, LifecycleStage? lifecycle = null,
+            string? industry = null, string? sort = null) =>
+            new(q, null, region, industry, null, null, null, null, null, null, tier, lifecycle, sort, null, 50);
+
+        Console.WriteLine("Search and list (the list endpoint's handler, 50 per page):");
+        await Measure.PercentilesAsync("search by name (exact words)", 300, run => ListAsync(Query(q: names[run % names.Length])), 50);
+        await Measure.PercentilesAsync("search by name with a typo", 300, run => ListAsync(Query(q: Typo(names[run % names.Length]))), 50);
+        await Measure.PercentilesAsync("search by phone digits", 300, run => ListAsync(Query(q: $"0{random.Next(10_000, 99_999)}")), 50);
+        await Measure.PercentilesAsync("search by e-mail fragment", 300,
+            run => ListAsync(Query(q: $"{names[run % names.Length].Split(' ')[0].ToLowerInvariant()}.")), 50);
+        await Measure.PercentilesAsync("filter region + industry, by name", 300,
+            run => ListAsync(Query(region: Regions[run % Regions.Length], industry: Industries[run % Industries.Length])), 50);
+        await Measure.PercentilesAsync("filter tier=HighValue + region, newest first", 300,
+            run => ListAsync(Query(region: Regions[run % Regions.Length], tier: ValueTier.HighValue, sort: "-createdAt")), 50);
+        await Measure.PercentilesAsync("filter lifecycle=Churned, by name", 300, _ => ListAsync(Query(lifecycle: LifecycleStage.Churned)), 50);
+        Console.WriteLine();
+    }
+
+    private static async Task ImportAsync(IHost host, string connectionString, int rows)
+    {
+        var random = new Random(11);
+        var csv = new StringBuilder("name,email,phone,region,industry\n");
+        for (var row = 0; row < rows; row++)
+        {
+            // One row in twenty has an existing customer's phone number: the duplicate check has to find it.
+            var phone = row % 20 == 0 ? $"+49 30 {row:D8}" : $"+1 212 {row:D7}";
+            csv.Append(CultureInfo.InvariantCulture, $"{NameOf(random)},import.{row}@bench.example,{phone},{Regions[row % Regions.Length]},{Industries[row % Industries.Length]}\n");
+        }
+
+        var sheet = Spreadsheet.Read("bench.csv", Encoding.UTF8.GetBytes(csv.ToString()));
+        var columns = ColumnMapping.Resolve(sheet.Headers, new Dictionary<string, string?>(), out _);
+        var job = new ImportJob
+        {
+            Id = Guid.CreateVersion7(), FileName = "bench.csv", Mode = ImportMode.CreateOnly, MatchOn = ["email", "phone"], Columns = columns,
+            Status = ImportStatus.Running, TotalRows = rows, CreatedAt = DateTimeOffset.UtcNow,
+        };
+        await WithDbAsync(host, async db =>
+        {
+            db.ImportJobs.Add(job);
+            await db.SaveChangesAsync();
+        });
+
+        var settings = new ImportProcessor.Settings(job.Mode, job.MatchOn, sheet.Headers, columns);
+        var memory = new ImportProcessor.Memory();
+        var imported = await Measure.OnceAsync(async () =>
+        {
+            for (var start = 0; start < rows; start += ImportProcessor.BatchSize)
+            {
+                var batch = sheet.Rows.Skip(start).Take(ImportProcessor.BatchSize).Select((cells, offset) => ImportedRow.From(start + offset + 2, cells, columns)).ToList();
+                await using var scope = host.Services.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<CustomersDbContext>();
+                await using var transaction = await db.Database.BeginTransactionAsync();
+                await scope.ServiceProvider.GetRequiredService<ImportProcessor>().ProcessAsync(batch, settings, memory, Guid.Empty, job.Id, apply: true, CancellationToken.None);
+                await transaction.CommitAsync();
+            }
+        });
+
+        var copied = await Measure.OnceAsync(async () =>
+        {
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync();
+            await using (var create = new NpgsqlCommand("CREATE TABLE copy_bench (LIKE customers INCLUDING DEFAULTS INCLUDING INDEXES)", connection))
+            {
+                await create.ExecuteNonQueryAsync();
+            }
+
+            await using var writer = await connection.BeginBinaryImportAsync(
+                "COPY copy_bench (id, kind, name, email, phone, region, industry, tags, created_at, updated_at, revision) FROM STDIN (FORMAT BINARY)");
+            foreach (var cells in sheet.Rows)
+            {
+                await writer.StartRowAsync();
+                await writer.WriteAsync(Guid.CreateVersion7(), NpgsqlDbType.Uuid);
+                await writer.WriteAsync("Person", NpgsqlDbType.Varchar);
+                await writer.WriteAsync(cells[0], NpgsqlDbType.Varchar);
+                await writer.WriteAsync(cells[1], NpgsqlDbType.Varchar);
+                await writer.WriteAsync(cells[2], NpgsqlDbType.Varchar);
+                await writer.WriteAsync(cells[3], NpgsqlDbType.Varchar);
+                await writer.WriteAsync(cells[4], NpgsqlDbType.Varchar);
+                await writer.WriteAsync(Array.Empty<string>(), NpgsqlDbType.Array | NpgsqlDbType.Text);
+                await writer.WriteAsync(DateTimeOffset.UtcNow, NpgsqlDbType.TimestampTz);
+                await writer.WriteAsync(DateTimeOffset.UtcNow, NpgsqlDbType.TimestampTz);
+                await writer.WriteAsync(1, NpgsqlDbType.Integer);
+            }
+
+            await writer.CompleteAsync();
+        });
+
+        var importRate = rows / imported.TotalSeconds;
+        var copyRate = rows / copied.TotalSeconds;
+        Console.WriteLine("Import (the import worker's batches: validation, duplicate checks on e-mail and phone, customers, timeline, events, values):");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"import of {rows:N0} CSV rows                              {imported.TotalSeconds,7:F1} s  {importRate,9:N0} rows/s  target >= 10,000 rows/s: {(importRate >= 10_000 ? "met" : "MISSED")}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"plain COPY of the same rows into an indexed copy table   {copied.TotalSeconds,7:F1} s  {copyRate,9:N0} rows/s  import / COPY = {importRate / copyRate:P1}"));
+        Console.WriteLine();
+    }
+
+    private static async Task TierAfterPurchaseAsync(IHost host)
+    {
+        var candidates = await WithDbAsync(host, db => db.CustomerValues.Where(value => value.Tier == ValueTier.General)
+            .OrderBy(value => value.CustomerId).Select(value => value.CustomerId).Take(300).ToListAsync());
+        Console.WriteLine("Value (a purchase recorded as the purchase endpoint records it; the tier is committed with it):");
+        await Measure.PercentilesAsync("purchase of 60,000 → tier HighValue committed", candidates.Count - 20, async run =>
+        {
+            var customerId = candidates[run];
+            await WithDbAsync(host, async db =>
+            {
+                db.Purchases.Add(new Purchase
+                {
+                    Id = Guid.CreateVersion7(), CustomerId = customerId, PurchasedAt = DateTimeOffset.UtcNow, Amount = 60_000m, Currency = "EUR",
+                    Source = "manual", CreatedAt = DateTimeOffset.UtcNow,
+                });
+                await new ValueRecalculator(db, TimeProvider.System).SaveAndRevalueAsync(customerId, CancellationToken.None);
+            });
+            var tier = await WithDbAsync(host, db => db.CustomerValues.Where(v => v.CustomerId == customerId).Select(v => v.Tier).SingleAsync());
+            if (tier != ValueTier.HighValue)
+            {
+                throw new InvalidOperationException($"Customer {customerId} is {tier} after the purchase.");
+            }
+        }, 1_000);
+    }
+
+    private static async Task<T> WithDbAsync<T>(IHost host, Func<CustomersDbContext, Task<T>> work)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<CustomersDbContext>());
+    }
+
+    private static async Task WithDbAsync(IHost host, Func<CustomersDbContext, Task> work)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        await work(scope.ServiceProvider.GetRequiredService<CustomersDbContext>());
+    }
+}
