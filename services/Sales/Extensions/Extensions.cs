@@ -17,6 +17,7 @@ public static class Extensions
         {
             bus.AddConsumer<CustomerCopyConsumer>();
             bus.AddConsumer<UserCopyConsumer>();
+            bus.AddConsumer<LeadHandedOffConsumer>();
         });
         builder.AddServiceOpenApi();
         builder.AddCrmAuthentication();

@@ -6,7 +6,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Sales.IntegrationEvents;
 
-/// <summary>Sales keeps name, kind, region and owner of each customer; a merge moves the secondary's deals.</summary>
+/// <summary>
+/// Sales keeps name, kind, e-mail (to link a converted lead), region and owner of each customer; a merge moves the
+/// secondary's deals, converted leads and follow-ups.
+/// </summary>
 public sealed class CustomerCopyConsumer(SalesDbContext db) : CustomerCopyConsumer<SalesDbContext, Customer>(db)
 {
     protected override Customer NewCopy(Guid id) => new() { Id = id, Name = "", Kind = "" };
@@ -16,6 +19,7 @@ public sealed class CustomerCopyConsumer(SalesDbContext db) : CustomerCopyConsum
         copy.RegisteredAt = registered.OccurredAt;
         copy.Name = registered.Name;
         copy.Kind = registered.Kind;
+        copy.Email = registered.Email;
         copy.Region = registered.Region;
         copy.OwnerId = registered.OwnerId;
     }
@@ -24,13 +28,22 @@ public sealed class CustomerCopyConsumer(SalesDbContext db) : CustomerCopyConsum
     {
         copy.Name = updated.Name;
         copy.Kind = updated.Kind;
+        copy.Email = updated.Email;
         copy.Region = updated.Region;
         copy.OwnerId = updated.OwnerId;
     }
 
-    protected override void Anonymise(Customer copy) => copy.Name = ErasedName;
+    protected override void Anonymise(Customer copy)
+    {
+        copy.Name = ErasedName;
+        copy.Email = null;
+    }
 
-    protected override Task RepointAsync(Guid from, Guid to, CancellationToken cancellationToken) =>
-        Db.Opportunities.Where(deal => deal.CustomerId == from)
+    protected override async Task RepointAsync(Guid from, Guid to, CancellationToken cancellationToken)
+    {
+        await Db.Opportunities.Where(deal => deal.CustomerId == from)
             .ExecuteUpdateAsync(set => set.SetProperty(deal => deal.CustomerId, to), cancellationToken);
+        await Db.Leads.Where(lead => lead.CustomerId == from)
+            .ExecuteUpdateAsync(set => set.SetProperty(lead => lead.CustomerId, to), cancellationToken);
+    }
 }
