@@ -1,4 +1,6 @@
 using System.Globalization;
+using Crm.BuildingBlocks.Messaging;
+using Crm.Contracts.Customers;
 using Crm.Customers.Infrastructure;
 using Crm.Customers.Model;
 using Crm.ServiceDefaults.Authentication;
@@ -90,6 +92,8 @@ public static class CustomerHistoryApi
         db.Interactions.Add(interaction);
         db.AddTimelineEntry(id, interaction.OccurredAt, $"interaction.{interaction.Kind.ToString().ToLowerInvariant()}",
             $"{interaction.Kind} by {caller.Name}: {Shorten(interaction.Summary)}", new { interactionId = interaction.Id }, caller.Subject);
+        db.AddIntegrationEvent(new CustomerInteractionLogged(id, interaction.Id, interaction.Kind.ToString(), interaction.OccurredAt, caller.UserId, now),
+            orderingKey: id.ToString());
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"{CustomersApi.Prefix}/{id}/interactions/{interaction.Id}", InteractionResponse.From(interaction));
     }
