@@ -167,15 +167,17 @@ public static class PipelinesApi
         }
 
         var deals = db.VisibleOpportunities(caller).Where(o => o.PipelineId == id).OwnedBy(db, query.OwnerId, query.TeamId);
-        var totals = await deals.GroupBy(o => new { o.StageId, o.Currency })
+        var totals = await deals
+            // Per deal: a rep's probability override replaces the stage's. Flattened first so it is summed in one pass.
+            .Select(o => new { o.StageId, o.Currency, o.Amount, AmountTimesPercent = o.Amount * (o.ProbabilityOverride ?? o.Stage.Probability) })
+            .GroupBy(o => new { o.StageId, o.Currency })
             .Select(group => new
             {
                 group.Key.StageId,
                 group.Key.Currency,
                 Count = group.Count(),
                 Amount = group.Sum(o => o.Amount),
-                // Per deal: a rep's probability override replaces the stage's.
-                Weighted = group.Sum(o => o.Amount * (o.ProbabilityOverride ?? o.Stage.Probability)) / 100m,
+                Weighted = group.Sum(o => o.AmountTimesPercent) / 100m,
             })
             .ToListAsync(cancellationToken);
         var cardsPerStage = query.CardsPerStageOrDefault;

@@ -26,6 +26,11 @@ public static class SalesApi
         api.MapLostReasonsApi();
         api.MapLeadsApi();
         api.MapLeadAssignmentRulesApi();
+        api.MapForecastApi();
+        api.MapTasksApi();
+        api.MapFollowUpCadencesApi();
+        api.MapAnalysisApi();
+        api.MapTeamPerformanceApi();
         return app;
     }
 

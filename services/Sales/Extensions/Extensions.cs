@@ -18,10 +18,12 @@ public static class Extensions
             bus.AddConsumer<CustomerCopyConsumer>();
             bus.AddConsumer<UserCopyConsumer>();
             bus.AddConsumer<LeadHandedOffConsumer>();
+            bus.AddConsumer<FollowUpConsumer>();
         });
         builder.AddServiceOpenApi();
         builder.AddCrmAuthentication();
         builder.Services.AddValidatorsFromAssemblyContaining<Program>();
+        builder.Services.AddHostedService<FollowUpDueNotifier>();
         return builder;
     }
 }

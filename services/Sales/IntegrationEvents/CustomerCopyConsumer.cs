@@ -10,7 +10,7 @@ namespace Crm.Sales.IntegrationEvents;
 /// Sales keeps name, kind, e-mail (to link a converted lead), region and owner of each customer; a merge moves the
 /// secondary's deals, converted leads and follow-ups.
 /// </summary>
-public sealed class CustomerCopyConsumer(SalesDbContext db) : CustomerCopyConsumer<SalesDbContext, Customer>(db)
+public sealed class CustomerCopyConsumer(SalesDbContext db, TimeProvider clock) : CustomerCopyConsumer<SalesDbContext, Customer>(db)
 {
     protected override Customer NewCopy(Guid id) => new() { Id = id, Name = "", Kind = "" };
 
@@ -39,11 +39,18 @@ public sealed class CustomerCopyConsumer(SalesDbContext db) : CustomerCopyConsum
         copy.Email = null;
     }
 
+    /// <summary>A new owner takes over the open follow-up; a deleted or merged-away customer's is cancelled.</summary>
+    protected override Task OnCopyChangedAsync(Customer copy, CancellationToken cancellationToken) =>
+        Db.PlanFollowUpAsync(copy, clock.GetUtcNow(), cancellationToken);
+
     protected override async Task RepointAsync(Guid from, Guid to, CancellationToken cancellationToken)
     {
         await Db.Opportunities.Where(deal => deal.CustomerId == from)
             .ExecuteUpdateAsync(set => set.SetProperty(deal => deal.CustomerId, to), cancellationToken);
         await Db.Leads.Where(lead => lead.CustomerId == from)
             .ExecuteUpdateAsync(set => set.SetProperty(lead => lead.CustomerId, to), cancellationToken);
+        // The secondary's open follow-up is cancelled with its copy; the primary keeps its own.
+        await Db.Tasks.Where(task => task.CustomerId == from && !(task.IsFollowUp && task.Status == SalesTaskStatus.Open))
+            .ExecuteUpdateAsync(set => set.SetProperty(task => task.CustomerId, to), cancellationToken);
     }
 }

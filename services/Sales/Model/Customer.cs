@@ -16,6 +16,9 @@ public class Customer : ICustomerCopy
     /// <summary>HighValue, Potential or General from <c>CustomerTierChanged</c>; picks the follow-up cadence.</summary>
     public string? Tier { get; set; }
 
+    /// <summary>When the tier last changed; an older <c>CustomerTierChanged</c> arriving late is ignored.</summary>
+    public DateTimeOffset? TierChangedAt { get; set; }
+
     /// <summary>Where the follow-up clock starts: the last logged interaction, or else the registration.</summary>
     public DateTimeOffset? LastInteractionAt { get; set; }
 

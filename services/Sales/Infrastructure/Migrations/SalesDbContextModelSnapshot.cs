@@ -161,6 +161,10 @@ namespace Crm.Sales.Infrastructure.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("tier");
 
+                    b.Property<DateTimeOffset?>("TierChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("tier_changed_at");
+
                     b.HasKey("Id")
                         .HasName("pk_customers");
 
