@@ -24,6 +24,9 @@ public static class LeadsApi
         api.MapPost("/", CreateLead)
             .WithValidation<LeadRequest>()
             .WithSummary("Creates a lead by hand; without an owner a rep owns it, otherwise the assignment rules pick one.");
+        api.MapPost("/import", ImportLeads)
+            .WithValidation<ImportLeadsRequest>()
+            .WithSummary("Creates up to 1,000 leads from a list in one transaction (all or none); source defaults to Import; owners as on create.");
         api.MapGet("/{id:guid}", GetLead)
             .WithSummary("Reads one lead with its hand-off history; the ETag header carries its version.");
         api.MapPut("/{id:guid}", UpdateLead)
@@ -60,22 +63,56 @@ public static class LeadsApi
             return ownerProblem;
         }
 
-        var now = clock.GetUtcNow();
-        var lead = new Lead { Id = Guid.CreateVersion7(now), Name = "", Status = LeadStatus.New, CreatedAt = now, UpdatedAt = now };
-        lead.Apply(request);
-
         // The round-robin turn is taken under a row lock that must last until the lead is saved.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        lead.OwnerId = request.OwnerId ?? (caller.IsInRole(CrmRoles.SalesRep) && !caller.IsInAnyRole(CrmRoles.Administrator, CrmRoles.SalesManager)
-            ? caller.UserId
-            : await db.AssignOwnerAsync(lead.Region, lead.Source, cancellationToken));
-        db.Leads.Add(lead);
-        db.AddIntegrationEvent(lead.Created(), orderingKey: lead.Id.ToString());
+        var lead = await db.AddLeadAsync(request, caller, clock.GetUtcNow(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         http.Response.Headers.ETag = ETags.From(lead.Version);
         return TypedResults.Created($"{Path}/{lead.Id}", LeadResponse.From(lead, withHistory: true));
+    }
+
+    public static async Task<Results<Ok<ImportLeadsResponse>, ProblemHttpResult>> ImportLeads(
+        ImportLeadsRequest request, CurrentUser caller, SalesDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        foreach (var ownerId in request.Leads!.Select(lead => lead.OwnerId).OfType<Guid>().Distinct())
+        {
+            if (await db.CheckNewOwnerAsync(caller, ownerId, cancellationToken) is { } ownerProblem)
+            {
+                return ownerProblem;
+            }
+        }
+
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var ids = new List<Guid>(request.Leads!.Count);
+        foreach (var row in request.Leads!)
+        {
+            var lead = await db.AddLeadAsync(row with { Source = row.Source ?? "Import" }, caller, now, cancellationToken);
+            ids.Add(lead.Id);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Ok(new ImportLeadsResponse(ids.Count, ids));
+    }
+
+    /// <summary>
+    /// Adds a new lead and its <c>LeadCreated</c>; the owner is the one named, else a rep's own, else the assignment
+    /// rules'. Runs inside the caller's transaction, which holds the round-robin lock until the save.
+    /// </summary>
+    private static async Task<Lead> AddLeadAsync(this SalesDbContext db, LeadRequest request, CurrentUser caller, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var lead = new Lead { Id = Guid.CreateVersion7(now), Name = "", Status = LeadStatus.New, CreatedAt = now, UpdatedAt = now };
+        lead.Apply(request);
+        lead.OwnerId = request.OwnerId ?? (caller.IsInRole(CrmRoles.SalesRep) && !caller.IsInAnyRole(CrmRoles.Administrator, CrmRoles.SalesManager)
+            ? caller.UserId
+            : await db.AssignOwnerAsync(lead.Region, lead.Source, cancellationToken));
+        db.Leads.Add(lead);
+        db.AddIntegrationEvent(lead.Created(), orderingKey: lead.Id.ToString());
+        return lead;
     }
 
     public static async Task<Results<Ok<LeadResponse>, NotFound>> GetLead(

@@ -5,6 +5,7 @@ using Crm.ServiceDefaults.Validation;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Crm.Sales.Apis;
 
@@ -39,7 +40,14 @@ public static class LostReasonsApi
 
         var reason = new LostReason { Id = Guid.CreateVersion7(clock.GetUtcNow()), Name = name };
         db.LostReasons.Add(reason);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            return SalesProblems.Conflict("The reason exists.", $"'{name}' was added a moment ago.");
+        }
         return TypedResults.Created($"{SalesApi.Prefix}/lost-reasons/{reason.Id}", reason);
     }
 

@@ -6,6 +6,7 @@ using Crm.ServiceDefaults.Validation;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Crm.Sales.Apis;
 
@@ -54,7 +55,14 @@ public static class TeamPerformanceApi
         }
 
         quota.Amount = request.Amount!.Value;
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            return SalesProblems.Conflict("The quota was set meanwhile.", "Another request set this quota at the same moment; read it and try again.");
+        }
         return TypedResults.Ok(quota);
     }
 

@@ -35,7 +35,7 @@ public static class FollowUpPlanning
             {
                 Id = Guid.CreateVersion7(now),
                 Kind = SalesTaskKind.Call,
-                Title = $"Follow up with {customer.Name}",
+                Title = TitleFor(customer),
                 DueAt = due,
                 AssigneeId = ownerId,
                 CustomerId = customer.Id,
@@ -56,6 +56,9 @@ public static class FollowUpPlanning
         }
 
         open.AssigneeId = ownerId;
+        open.Title = TitleFor(customer);
         open.UpdatedAt = now;
     }
+
+    private static string TitleFor(Customer customer) => $"Follow up with {customer.Name}";
 }

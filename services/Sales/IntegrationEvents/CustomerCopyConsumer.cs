@@ -39,9 +39,21 @@ public sealed class CustomerCopyConsumer(SalesDbContext db, TimeProvider clock) 
         copy.Email = null;
     }
 
-    /// <summary>A new owner takes over the open follow-up; a deleted or merged-away customer's is cancelled.</summary>
+    /// <summary>A new owner takes over the open follow-up (titled with the current name); a deleted or merged-away customer's is cancelled.</summary>
     protected override Task OnCopyChangedAsync(Customer copy, CancellationToken cancellationToken) =>
         Db.PlanFollowUpAsync(copy, clock.GetUtcNow(), cancellationToken);
+
+    /// <summary>An erased person's converted leads lose their personal data too, and follow-up titles stop naming them.</summary>
+    protected override async Task EraseRelatedAsync(Guid customerId, CancellationToken cancellationToken)
+    {
+        await Db.Leads.Where(lead => lead.CustomerId == customerId).ExecuteUpdateAsync(set => set
+            .SetProperty(lead => lead.Name, ErasedName)
+            .SetProperty(lead => lead.Email, (string?)null)
+            .SetProperty(lead => lead.Phone, (string?)null)
+            .SetProperty(lead => lead.Company, (string?)null), cancellationToken);
+        await Db.Tasks.Where(task => task.CustomerId == customerId && task.IsFollowUp)
+            .ExecuteUpdateAsync(set => set.SetProperty(task => task.Title, $"Follow up with {ErasedName}"), cancellationToken);
+    }
 
     protected override async Task RepointAsync(Guid from, Guid to, CancellationToken cancellationToken)
     {

@@ -167,6 +167,63 @@ public sealed class SalesLeadTests(CrmSystemFixture system)
         result["opportunityId"].ShouldBeNull();
     }
 
+    [Fact]
+    public async Task An_import_creates_every_lead_assigned_by_rule_or_none_when_one_row_is_bad()
+    {
+        var repUser = await system.CreateUserAsync([CrmRoles.SalesRep]);
+        await system.UsersKnownToSalesAsync(repUser);
+        var region = $"Region {Guid.NewGuid():N}";
+        using (var rule = await system.Gateway.PostAsJsonAsync(AssignmentRules, new { position = 0, name = "Fair leads", region, userId = repUser.Id }, Token))
+        {
+            rule.StatusCode.ShouldBe(HttpStatusCode.Created, await rule.Content.ReadAsStringAsync(Token));
+        }
+
+        using var bad = await system.Gateway.PostAsJsonAsync($"{LeadRequests.Leads}/import",
+            new { leads = new[] { LeadRequests.NewLead(region: region), LeadRequests.NewLead(email: "not an e-mail", region: region) } }, Token);
+        (await Problems.ShouldBeCleanProblemAsync(bad, 400)).GetProperty("errors").TryGetProperty("leads[1].email", out _).ShouldBeTrue();
+        (await system.CountAsync("salesdb", "select count(*) from leads where region = @region", ("region", region))).ShouldBe(0);
+
+        using var imported = await system.Gateway.PostAsJsonAsync($"{LeadRequests.Leads}/import",
+            new { leads = new[] { LeadRequests.NewLead(region: region), LeadRequests.NewLead(region: region) } }, Token);
+        imported.StatusCode.ShouldBe(HttpStatusCode.OK, await imported.Content.ReadAsStringAsync(Token));
+        var ids = (await imported.Content.ReadFromJsonAsync<JsonObject>(Token))!["ids"]!.AsArray().Select(id => id!.GetValue<Guid>()).ToList();
+        ids.Count.ShouldBe(2);
+        foreach (var id in ids)
+        {
+            var (lead, _) = await system.Gateway.ReadLeadAsync(id);
+            lead["ownerId"]!.GetValue<Guid>().ShouldBe(repUser.Id);
+            lead["source"]!.GetValue<string>().ShouldBe("Web form");
+        }
+    }
+
+    [Fact]
+    public async Task Erasing_the_customer_removes_the_personal_data_of_the_lead_it_came_from()
+    {
+        using var rep = await system.SignedInAsync(await system.CreateUserAsync([CrmRoles.SalesRep]));
+        var (lead, etag) = await rep.CreateLeadAsync(LeadRequests.NewLead());
+        var id = lead["id"]!.GetValue<Guid>();
+        using var converted = await rep.SendAsync(HttpMethod.Post, $"{LeadRequests.Leads}/{id}/convert", new { kind = "Person" }, etag);
+        converted.StatusCode.ShouldBe(HttpStatusCode.OK, await converted.Content.ReadAsStringAsync(Token));
+        var customerId = (await converted.Content.ReadFromJsonAsync<JsonObject>(Token))!["customerId"]!.GetValue<Guid>();
+        string? customerETag = null;
+        await Eventually.HoldsAsync(async () =>
+        {
+            using var read = await system.Gateway.GetAsync($"/api/customers/{customerId}", Token);
+            customerETag = read.Headers.ETag?.Tag;
+            return read.StatusCode == HttpStatusCode.OK;
+        }, SalesRequests.EventDeadline, "the customer service created the customer");
+
+        using var erased = await system.Gateway.SendAsync(HttpMethod.Post, $"/api/customers/{customerId}/erase", null, customerETag);
+        erased.StatusCode.ShouldBe(HttpStatusCode.NoContent, await erased.Content.ReadAsStringAsync(Token));
+
+        await Eventually.HoldsAsync(async () => (await system.Gateway.ReadLeadAsync(id)).Body["name"]!.GetValue<string>() == "Erased customer",
+            SalesRequests.EventDeadline, "the lead is anonymised");
+        var (anonymised, _) = await system.Gateway.ReadLeadAsync(id);
+        anonymised["email"].ShouldBeNull();
+        anonymised["phone"].ShouldBeNull();
+        anonymised["company"].ShouldBeNull();
+    }
+
     private const string AssignmentRules = "/api/sales/lead-assignment-rules";
 
     private static LeadHandedOff HandOff(Guid contactId, string region, int score, string[] reasons, Guid campaignId) => new(
