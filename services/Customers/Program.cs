@@ -19,5 +19,8 @@ app.MapCustomerExportsApi();
 app.MapCustomerHistoryApi();
 app.MapCustomerMergeApi();
 app.MapCustomerPrivacyApi();
+app.MapValueRulesApi();
+app.MapCustomerInsightsApi();
+app.MapCustomerImportsApi();
 
 app.Run();

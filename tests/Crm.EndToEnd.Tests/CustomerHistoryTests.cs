@@ -38,8 +38,9 @@ public sealed class CustomerHistoryTests(CrmSystemFixture system)
         var entries = await ReadTimelineAsync(system.Gateway, id, pageSize: 2);
 
         entries.Select(entry => entry["kind"]!.GetValue<string>()).ShouldBe(
-            ["feedback.complaint", "interaction.call", "purchase.recorded", "customer.updated", "customer.created"]);
-        var change = entries[3]["data"]!["region"]!;
+            ["feedback.complaint", "interaction.call", "purchase.recorded", "customer.lifecycle-changed", "customer.updated", "customer.created"]);
+        entries[3]["summary"]!.GetValue<string>().ShouldBe("Lifecycle stage changed from Prospect to New");
+        var change = entries[4]["data"]!["region"]!;
         change["before"]!.GetValue<string>().ShouldBe("EMEA");
         change["after"]!.GetValue<string>().ShouldBe("APAC");
         entries.ShouldAllBe(entry => entry["service"]!.GetValue<string>() == "customers");

@@ -9,6 +9,8 @@ public sealed class CustomerFilterValidator<T> : AbstractValidator<T>
     {
         RuleFor(query => query.Q).MaximumLength(200);
         RuleFor(query => query.Kind).IsInEnum();
+        RuleFor(query => query.Tier).IsInEnum();
+        RuleFor(query => query.Lifecycle).IsInEnum();
         RuleFor(query => query.CreatedTo).GreaterThan(query => query.CreatedFrom)
             .When(query => query.CreatedFrom is not null && query.CreatedTo is not null);
     }

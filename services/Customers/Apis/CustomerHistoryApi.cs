@@ -28,6 +28,8 @@ public static class CustomerHistoryApi
         customer.MapGet("/interactions", ListInteractions).WithSummary("The customer's interactions, newest first.");
         customer.MapPost("/feedback", RecordFeedback).WithValidation<RecordFeedbackRequest>().RequireRoles(CrmRoles.CustomerEditors)
             .WithSummary("Records praise, a suggestion or a complaint, with an optional 1-5 rating.");
+        customer.MapPost("/feedback/{feedbackId:guid}/resolve", ResolveFeedback).RequireRoles(CrmRoles.CustomerEditors)
+            .WithSummary("Marks a complaint or other feedback as dealt with; open complaints weigh on the churn risk.");
         customer.MapGet("/feedback", ListFeedback).WithSummary("The customer's feedback and complaints, newest first.");
         customer.MapGet("/timeline", GetTimeline).WithValidation<TimelineQuery>()
             .WithSummary("Everything about the customer from every service, newest first, keyset-paged.");
@@ -35,7 +37,8 @@ public static class CustomerHistoryApi
     }
 
     public static async Task<Results<Created<PurchaseResponse>, NotFound>> RecordPurchase(
-        Guid id, RecordPurchaseRequest request, CurrentUser caller, CustomersDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, RecordPurchaseRequest request, CurrentUser caller, CustomersDbContext db, ValueRecalculator recalculator, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         if (!await db.Customers.AnyAsync(c => c.Id == id, cancellationToken))
         {
@@ -61,17 +64,18 @@ public static class CustomerHistoryApi
         db.AddTimelineEntry(id, purchase.PurchasedAt, "purchase.recorded",
             $"Purchase of {purchase.Amount.ToString("N2", CultureInfo.InvariantCulture)} {purchase.Currency}",
             new { purchaseId = purchase.Id, purchase.Amount, purchase.Currency, items = purchase.Items.Count }, caller.Subject);
-        await db.SaveChangesAsync(cancellationToken);
+        await recalculator.SaveAndRevalueAsync(id, cancellationToken);
         return TypedResults.Created($"{CustomersApi.Prefix}/{id}/purchases/{purchase.Id}", PurchaseResponse.From(purchase));
     }
 
     public static async Task<Results<Ok<PagedResponse<PurchaseResponse>>, NotFound>> ListPurchases(
-        Guid id, [AsParameters] HistoryQuery query, CustomersDbContext db, CancellationToken cancellationToken) =>
+        Guid id, [AsParameters] PageQuery query, CustomersDbContext db, CancellationToken cancellationToken) =>
         await ListAsync(db, id, db.Purchases.Where(p => p.CustomerId == id).OrderByDescending(p => p.PurchasedAt).ThenByDescending(p => p.Id),
             query, PurchaseResponse.From, cancellationToken);
 
     public static async Task<Results<Created<InteractionResponse>, NotFound>> LogInteraction(
-        Guid id, LogInteractionRequest request, CurrentUser caller, CustomersDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, LogInteractionRequest request, CurrentUser caller, CustomersDbContext db, ValueRecalculator recalculator, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         if (!await db.Customers.AnyAsync(c => c.Id == id, cancellationToken))
         {
@@ -94,17 +98,18 @@ public static class CustomerHistoryApi
             $"{interaction.Kind} by {caller.Name}: {Shorten(interaction.Summary)}", new { interactionId = interaction.Id }, caller.Subject);
         db.AddIntegrationEvent(new CustomerInteractionLogged(id, interaction.Id, interaction.Kind.ToString(), interaction.OccurredAt, caller.UserId, now),
             orderingKey: id.ToString());
-        await db.SaveChangesAsync(cancellationToken);
+        await recalculator.SaveAndRevalueAsync(id, cancellationToken);
         return TypedResults.Created($"{CustomersApi.Prefix}/{id}/interactions/{interaction.Id}", InteractionResponse.From(interaction));
     }
 
     public static async Task<Results<Ok<PagedResponse<InteractionResponse>>, NotFound>> ListInteractions(
-        Guid id, [AsParameters] HistoryQuery query, CustomersDbContext db, CancellationToken cancellationToken) =>
+        Guid id, [AsParameters] PageQuery query, CustomersDbContext db, CancellationToken cancellationToken) =>
         await ListAsync(db, id, db.Interactions.Where(i => i.CustomerId == id).OrderByDescending(i => i.OccurredAt).ThenByDescending(i => i.Id),
             query, InteractionResponse.From, cancellationToken);
 
     public static async Task<Results<Created<FeedbackResponse>, NotFound>> RecordFeedback(
-        Guid id, RecordFeedbackRequest request, CurrentUser caller, CustomersDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, RecordFeedbackRequest request, CurrentUser caller, CustomersDbContext db, ValueRecalculator recalculator, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         if (!await db.Customers.AnyAsync(c => c.Id == id, cancellationToken))
         {
@@ -128,12 +133,33 @@ public static class CustomerHistoryApi
         db.AddTimelineEntry(id, feedback.ReceivedAt, $"feedback.{feedback.Kind.ToString().ToLowerInvariant()}",
             $"{feedback.Kind}{(feedback.Rating is { } rating ? $" ({rating}/5)" : "")}: {Shorten(feedback.Text)}",
             new { feedbackId = feedback.Id, feedback.Rating }, caller.Subject);
-        await db.SaveChangesAsync(cancellationToken);
+        await recalculator.SaveAndRevalueAsync(id, cancellationToken);
         return TypedResults.Created($"{CustomersApi.Prefix}/{id}/feedback/{feedback.Id}", FeedbackResponse.From(feedback));
     }
 
+    public static async Task<Results<Ok<FeedbackResponse>, NotFound>> ResolveFeedback(
+        Guid id, Guid feedbackId, CurrentUser caller, CustomersDbContext db, ValueRecalculator recalculator, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var feedback = await db.Feedback.FirstOrDefaultAsync(f => f.Id == feedbackId && f.CustomerId == id, cancellationToken);
+        if (feedback is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (feedback.Status != FeedbackStatus.Resolved)
+        {
+            feedback.Status = FeedbackStatus.Resolved;
+            db.AddTimelineEntry(id, clock.GetUtcNow(), $"feedback.resolved", $"{feedback.Kind} resolved: {Shorten(feedback.Text)}",
+                new { feedbackId }, caller.Subject);
+            await recalculator.SaveAndRevalueAsync(id, cancellationToken);
+        }
+
+        return TypedResults.Ok(FeedbackResponse.From(feedback));
+    }
+
     public static async Task<Results<Ok<PagedResponse<FeedbackResponse>>, NotFound>> ListFeedback(
-        Guid id, [AsParameters] HistoryQuery query, CustomersDbContext db, CancellationToken cancellationToken) =>
+        Guid id, [AsParameters] PageQuery query, CustomersDbContext db, CancellationToken cancellationToken) =>
         await ListAsync(db, id, db.Feedback.Where(f => f.CustomerId == id).OrderByDescending(f => f.ReceivedAt).ThenByDescending(f => f.Id),
             query, FeedbackResponse.From, cancellationToken);
 
@@ -173,7 +199,7 @@ public static class CustomerHistoryApi
     }
 
     private static async Task<Results<Ok<PagedResponse<TResponse>>, NotFound>> ListAsync<TEntity, TResponse>(
-        CustomersDbContext db, Guid customerId, IQueryable<TEntity> rows, HistoryQuery query, Func<TEntity, TResponse> map,
+        CustomersDbContext db, Guid customerId, IQueryable<TEntity> rows, PageQuery query, Func<TEntity, TResponse> map,
         CancellationToken cancellationToken)
         where TEntity : class
     {

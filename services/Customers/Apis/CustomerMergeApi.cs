@@ -24,8 +24,8 @@ public static class CustomerMergeApi
     }
 
     public static async Task<Results<Ok<CustomerResponse>, NotFound, ValidationProblem, ProblemHttpResult>> MergeCustomers(
-        Guid id, MergeCustomersRequest request, CurrentUser caller, CustomersDbContext db, TimeProvider clock, HttpContext http,
-        CancellationToken cancellationToken)
+        Guid id, MergeCustomersRequest request, CurrentUser caller, CustomersDbContext db, ValueRecalculator recalculator, TimeProvider clock,
+        HttpContext http, CancellationToken cancellationToken)
     {
         if (!Preconditions.TryGetIfMatch(http, out var primaryVersion, out var missing))
         {
@@ -74,7 +74,8 @@ public static class CustomerMergeApi
         db.AddIntegrationEvent(new CustomersMerged(primary.Id, secondary.Id, secondary.Revision + 1, now), orderingKey: secondary.Id.ToString());
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            // The primary now owns the secondary's purchases and complaints: its value changes with them.
+            await recalculator.SaveAndRevalueAsync(primary.Id, cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {

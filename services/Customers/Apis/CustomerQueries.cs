@@ -60,6 +60,16 @@ public static class CustomerQueries
             customers = customers.Where(customer => customer.Tags.Contains(query.Tag));
         }
 
+        if (query.Tier is { } tier)
+        {
+            customers = customers.Where(customer => customer.Value!.Tier == tier);
+        }
+
+        if (query.Lifecycle is { } lifecycle)
+        {
+            customers = customers.Where(customer => customer.Value!.Lifecycle == lifecycle);
+        }
+
         if (query.CreatedFrom is { } from)
         {
             customers = customers.Where(customer => customer.CreatedAt >= from);

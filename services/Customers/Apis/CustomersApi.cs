@@ -62,8 +62,8 @@ public static class CustomersApi
     /// matches' ids are in the <c>Possible-Duplicates</c> header.
     /// </param>
     public static async Task<Results<Created<CustomerResponse>, ValidationProblem, ProblemHttpResult>> CreateCustomer(
-        CreateCustomerRequest request, [FromQuery] string? onDuplicate, CurrentUser caller, CustomersDbContext db, TimeProvider clock,
-        HttpContext http, CancellationToken cancellationToken)
+        CreateCustomerRequest request, [FromQuery] string? onDuplicate, CurrentUser caller, CustomersDbContext db, ValueRecalculator recalculator,
+        TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
     {
         if (onDuplicate is not (null or DuplicatePolicy.Block or DuplicatePolicy.Allow))
         {
@@ -103,7 +103,7 @@ public static class CustomersApi
         db.AddTimelineEntry(customer.Id, now, "customer.created", $"{customer.Kind} {customer.Name} created",
             fields.ToDictionary(field => field.Field, field => field.After), caller.Subject);
         db.AddIntegrationEvent(customer.Registered(), orderingKey: customer.Id.ToString());
-        await db.SaveChangesAsync(cancellationToken);
+        await recalculator.SaveAndRevalueAsync(customer.Id, cancellationToken);
 
         http.Response.Headers.ETag = ETags.From(customer.Version);
         return TypedResults.Created($"{Prefix}/{customer.Id}", CustomerResponse.From(customer));
@@ -123,8 +123,8 @@ public static class CustomersApi
     }
 
     public static async Task<Results<Ok<CustomerResponse>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateCustomer(
-        Guid id, UpdateCustomerRequest request, CurrentUser caller, CustomersDbContext db, TimeProvider clock, HttpContext http,
-        CancellationToken cancellationToken)
+        Guid id, UpdateCustomerRequest request, CurrentUser caller, CustomersDbContext db, ValueRecalculator recalculator, TimeProvider clock,
+        HttpContext http, CancellationToken cancellationToken)
     {
         if (!Preconditions.TryGetIfMatch(http, out var expectedVersion, out var missing))
         {
@@ -175,7 +175,8 @@ public static class CustomersApi
             db.Entry(customer).Property(c => c.Version).OriginalValue = expectedVersion;
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
+                // Region, source and industry feed the tier rules.
+                await recalculator.SaveAndRevalueAsync(customer.Id, cancellationToken);
             }
             catch (DbUpdateConcurrencyException)
             {

@@ -1,4 +1,5 @@
 using Crm.Customers.Model;
+using Crm.Customers.Model.Valuation;
 using FluentValidation;
 
 namespace Crm.Customers.Apis;
@@ -15,7 +16,9 @@ public sealed record ExportCustomersQuery(
     Guid? CompanyId,
     string? Tag,
     DateTimeOffset? CreatedFrom,
-    DateTimeOffset? CreatedTo) : ICustomerFilter
+    DateTimeOffset? CreatedTo,
+    ValueTier? Tier,
+    LifecycleStage? Lifecycle) : ICustomerFilter
 {
     public static readonly string[] Formats = ["csv", "xlsx"];
 

@@ -1,4 +1,5 @@
 using Crm.Customers.Model;
+using Crm.Customers.Model.Valuation;
 
 namespace Crm.Customers.Apis;
 
@@ -15,4 +16,6 @@ public interface ICustomerFilter
     string? Tag { get; }
     DateTimeOffset? CreatedFrom { get; }
     DateTimeOffset? CreatedTo { get; }
+    ValueTier? Tier { get; }
+    LifecycleStage? Lifecycle { get; }
 }

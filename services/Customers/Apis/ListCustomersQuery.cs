@@ -1,4 +1,5 @@
 using Crm.Customers.Model;
+using Crm.Customers.Model.Valuation;
 using Crm.ServiceDefaults.Paging;
 using FluentValidation;
 
@@ -18,6 +19,8 @@ public sealed record ListCustomersQuery(
     string? Tag,
     DateTimeOffset? CreatedFrom,
     DateTimeOffset? CreatedTo,
+    ValueTier? Tier,
+    LifecycleStage? Lifecycle,
     string? Sort,
     string? Cursor,
     int? PageSize) : ICustomerFilter

@@ -1,6 +1,7 @@
 using Crm.BuildingBlocks.Messaging;
 using Crm.BuildingBlocks.Persistence;
 using Crm.Customers.Infrastructure;
+using Crm.Customers.Infrastructure.Imports;
 using Crm.Customers.IntegrationEvents;
 using Crm.ServiceDefaults.Authentication;
 using Crm.ServiceDefaults.OpenApi;
@@ -19,6 +20,13 @@ public static class Extensions
             bus.AddConsumer<SupportActivityConsumer>();
             bus.AddConsumer<LeadConversionConsumer>();
         });
+        builder.Services.AddScoped<ValueRecalculator>();
+        builder.Services.Configure<ValueSweepOptions>(builder.Configuration.GetSection(ValueSweepOptions.Section));
+        builder.Services.AddHostedService<ValueSweepWorker>();
+        builder.Services.AddScoped<ImportProcessor>();
+        builder.Services.AddScoped<ImportReverter>();
+        builder.Services.Configure<ImportOptions>(builder.Configuration.GetSection(ImportOptions.Section));
+        builder.Services.AddHostedService<ImportWorker>();
         builder.AddServiceOpenApi();
         builder.AddCrmAuthentication();
         builder.Services.AddValidatorsFromAssemblyContaining<Program>();

@@ -1,5 +1,7 @@
 using Crm.BuildingBlocks.Messaging;
 using Crm.Customers.Model;
+using Crm.Customers.Model.Imports;
+using Crm.Customers.Model.Valuation;
 using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Customers.Infrastructure;
@@ -15,6 +17,20 @@ public class CustomersDbContext(DbContextOptions<CustomersDbContext> options) : 
     public DbSet<Feedback> Feedback => Set<Feedback>();
 
     public DbSet<TimelineEntry> TimelineEntries => Set<TimelineEntry>();
+
+    public DbSet<CustomerValue> CustomerValues => Set<CustomerValue>();
+
+    public DbSet<ValueRulesRecord> ValueRules => Set<ValueRulesRecord>();
+
+    public DbSet<ValueSweep> ValueSweeps => Set<ValueSweep>();
+
+    public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
+
+    public DbSet<ImportFile> ImportFiles => Set<ImportFile>();
+
+    public DbSet<ImportChange> ImportChanges => Set<ImportChange>();
+
+    public DbSet<ImportRowError> ImportRowErrors => Set<ImportRowError>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

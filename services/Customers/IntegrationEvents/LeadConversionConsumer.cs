@@ -13,7 +13,7 @@ namespace Crm.Customers.IntegrationEvents;
 /// opportunity sales created in the same action points at a real customer. The id makes it happen once, whatever
 /// the redelivery.
 /// </summary>
-public sealed class LeadConversionConsumer(CustomersDbContext db) : IConsumer<LeadConverted>
+public sealed class LeadConversionConsumer(CustomersDbContext db, ValueRecalculator recalculator) : IConsumer<LeadConverted>
 {
     public async Task Consume(ConsumeContext<LeadConverted> context)
     {
@@ -31,7 +31,7 @@ public sealed class LeadConversionConsumer(CustomersDbContext db) : IConsumer<Le
         db.AddTimelineEntry(lead.CustomerId, lead.OccurredAt, "lead.converted",
             lead.NewCustomer ? $"Became a customer from lead {lead.Name}" : $"Lead {lead.Name} converted onto this customer",
             new { lead.LeadId, lead.OpportunityId, lead.Source }, lead.OwnerId.ToString(), "sales");
-        await db.SaveChangesAsync(context.CancellationToken);
+        await recalculator.SaveAndRevalueAsync(lead.CustomerId, context.CancellationToken);
     }
 
     private async Task RegisterAsync(LeadConverted lead, CancellationToken cancellationToken)

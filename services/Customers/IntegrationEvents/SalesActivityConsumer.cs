@@ -11,7 +11,7 @@ namespace Crm.Customers.IntegrationEvents;
 /// What sales does with a customer reaches its timeline; a won deal also becomes a purchase, counted once
 /// (the inbox drops a redelivery, and the purchase's source reference is unique besides).
 /// </summary>
-public sealed class SalesActivityConsumer(CustomersDbContext db, TimeProvider clock) :
+public sealed class SalesActivityConsumer(CustomersDbContext db, ValueRecalculator recalculator, TimeProvider clock) :
     IConsumer<OpportunityCreated>, IConsumer<OpportunityStageChanged>, IConsumer<OpportunityWon>, IConsumer<OpportunityLost>
 {
     private const string Sales = "sales";
@@ -58,7 +58,7 @@ public sealed class SalesActivityConsumer(CustomersDbContext db, TimeProvider cl
 
         db.AddTimelineEntry(won.CustomerId, won.WonAt, "deal.won", $"Deal {won.Name} won: {Money(won.Amount, won.Currency)}",
             new { won.OpportunityId, won.Amount, won.Currency }, won.OwnerId.ToString(), Sales, sourceReference: $"won:{reference}");
-        await db.SaveChangesAsync(context.CancellationToken);
+        await recalculator.SaveAndRevalueAsync(won.CustomerId, context.CancellationToken);
     }
 
     public async Task Consume(ConsumeContext<OpportunityLost> context)

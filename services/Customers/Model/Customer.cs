@@ -1,3 +1,5 @@
+using Crm.Customers.Model.Valuation;
+
 namespace Crm.Customers.Model;
 
 public class Customer
@@ -31,6 +33,9 @@ public class Customer
 
     /// <summary>Counts changes (1 when created); events carry it so other services apply them in order.</summary>
     public int Revision { get; set; } = 1;
+
+    /// <summary>What the customer is worth and how they stand; computed, never edited.</summary>
+    public CustomerValue? Value { get; set; }
 
     /// <summary>PostgreSQL's row version (<c>xmin</c>): the ETag, so a stale edit is refused instead of overwriting.</summary>
     public uint Version { get; set; }

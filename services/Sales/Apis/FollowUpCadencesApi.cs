@@ -51,7 +51,7 @@ public static class FollowUpCadencesApi
             SET due_at = coalesce(c.last_interaction_at, c.registered_at) + make_interval(days => {days}),
                 due_notified_at = NULL, overdue_notified_at = NULL, updated_at = {now}
             FROM customers c
-            WHERE t.customer_id = c.id AND t.is_follow_up AND t.status = 'Open' AND c.tier = {tier}
+            WHERE t.customer_id = c.id AND t.is_follow_up AND t.status = 'Open' AND coalesce(c.tier, {FollowUpPlanning.DefaultTier}) = {tier}
             """, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(cadence);

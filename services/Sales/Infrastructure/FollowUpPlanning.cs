@@ -9,14 +9,16 @@ namespace Crm.Sales.Infrastructure;
 /// </summary>
 public static class FollowUpPlanning
 {
+    public const string DefaultTier = "General";
+
     public static async Task PlanFollowUpAsync(this SalesDbContext db, Customer customer, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var open = await db.Tasks.FirstOrDefaultAsync(
             task => task.CustomerId == customer.Id && task.IsFollowUp && task.Status == SalesTaskStatus.Open, cancellationToken);
-        var intervalDays = customer.Tier is null
-            ? null
-            : await db.FollowUpCadences.Where(cadence => cadence.Tier == customer.Tier).Select(cadence => (int?)cadence.IntervalDays)
-                .FirstOrDefaultAsync(cancellationToken);
+        // Every customer starts as General: the customer service announces a tier only when it differs from that.
+        var tier = customer.Tier ?? DefaultTier;
+        var intervalDays = await db.FollowUpCadences.Where(cadence => cadence.Tier == tier).Select(cadence => (int?)cadence.IntervalDays)
+            .FirstOrDefaultAsync(cancellationToken);
         if (customer.IsDeleted || customer.OwnerId is not { } ownerId || intervalDays is not { } days)
         {
             if (open is not null)

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Crm.Contracts.Customers;
 using Crm.EndToEnd.Tests.Infrastructure;
 using Crm.ServiceDefaults.Authentication;
 
@@ -13,19 +12,23 @@ public sealed class SalesFollowUpTests(CrmSystemFixture system)
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task A_tier_change_re_plans_the_follow_up_and_a_logged_interaction_restarts_the_clock()
+    public async Task A_tier_change_in_the_customer_service_re_plans_the_follow_up_and_a_logged_interaction_restarts_the_clock()
     {
         var repUser = await system.CreateUserAsync([CrmRoles.SalesRep]);
         await system.UsersKnownToSalesAsync(repUser);
         using var rep = await system.SignedInAsync(repUser);
-        var customerId = await OwnedCustomerAsync(repUser.Id);
+        // A referral is a Potential customer under the default value rules; 60,000 spent makes it HighValue.
+        var customerId = await OwnedCustomerAsync(repUser.Id, source: "Referral");
         var registeredAt = (await system.Gateway.GetFromJsonAsync<JsonObject>($"/api/sales/customers/{customerId}", Token))!["registeredAt"]!
             .GetValue<DateTimeOffset>();
-
-        await system.PublishAsync(new CustomerTierChanged(customerId, "Potential", null, DateTimeOffset.UtcNow));
         var potential = await FollowUpAsync(rep, customerId, due => due == registeredAt.AddDays(14), "planned two weeks after registration");
 
-        await system.PublishAsync(new CustomerTierChanged(customerId, "HighValue", "Potential", DateTimeOffset.UtcNow));
+        using (var purchase = await system.Gateway.PostAsJsonAsync($"/api/customers/{customerId}/purchases",
+            new { purchasedAt = DateTimeOffset.UtcNow, amount = 60_000m, currency = "EUR" }, Token))
+        {
+            purchase.StatusCode.ShouldBe(HttpStatusCode.Created, await purchase.Content.ReadAsStringAsync(Token));
+        }
+
         var highValue = await FollowUpAsync(rep, customerId, due => due == registeredAt.AddDays(7), "re-planned one week after registration");
         highValue["id"]!.GetValue<Guid>().ShouldBe(potential["id"]!.GetValue<Guid>(), "the open follow-up moves; no second one");
         highValue["assigneeId"]!.GetValue<Guid>().ShouldBe(repUser.Id);
@@ -61,7 +64,7 @@ public sealed class SalesFollowUpTests(CrmSystemFixture system)
         await system.UsersKnownToSalesAsync(repUser);
         using var rep = await system.SignedInAsync(repUser);
         var customerId = await OwnedCustomerAsync(repUser.Id);
-        await system.PublishAsync(new CustomerTierChanged(customerId, "General", null, DateTimeOffset.UtcNow));
+        // No tier announced: a General customer, followed up monthly.
         var first = await FollowUpAsync(rep, customerId, _ => true, "planned");
         var firstId = first["id"]!.GetValue<Guid>();
         using var read = await rep.GetAsync($"/api/sales/tasks/{firstId}", Token);
@@ -87,7 +90,7 @@ public sealed class SalesFollowUpTests(CrmSystemFixture system)
         status = "Done",
     };
 
-    private async Task<Guid> OwnedCustomerAsync(Guid ownerId)
+    private async Task<Guid> OwnedCustomerAsync(Guid ownerId, string? source = null)
     {
         using var created = await system.Gateway.PostCustomerAsync(new
         {
@@ -96,6 +99,7 @@ public sealed class SalesFollowUpTests(CrmSystemFixture system)
             email = $"followed+{Guid.NewGuid():N}@example.test",
             phone = $"+49 69 {Random.Shared.Next(10_000_000, 99_999_999)}",
             region = "EMEA",
+            source,
             ownerId,
         });
         created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync(Token));

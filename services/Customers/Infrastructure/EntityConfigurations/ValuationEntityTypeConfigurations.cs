@@ -1,0 +1,55 @@
+using System.Text.Json;
+using Crm.Customers.Model;
+using Crm.Customers.Model.Valuation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Crm.Customers.Infrastructure.EntityConfigurations;
+
+public sealed class CustomerValueEntityTypeConfiguration : IEntityTypeConfiguration<CustomerValue>
+{
+    public void Configure(EntityTypeBuilder<CustomerValue> builder)
+    {
+        builder.ToTable("customer_values");
+        builder.HasKey(value => value.CustomerId);
+        builder.Property(value => value.Tier).HasConversion<string>().HasMaxLength(16);
+        builder.Property(value => value.Activity).HasConversion<string>().HasMaxLength(16);
+        builder.Property(value => value.Lifecycle).HasConversion<string>().HasMaxLength(16);
+        builder.Property(value => value.TotalSpend).HasPrecision(18, 2);
+        builder.Property(value => value.LifetimeValue).HasPrecision(18, 2);
+        builder.Property(value => value.ChurnReasons).HasColumnType("text[]");
+        builder.HasOne<Customer>().WithOne(customer => customer.Value).HasForeignKey<CustomerValue>(value => value.CustomerId)
+            .OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(value => value.Tier);
+        builder.HasIndex(value => value.Lifecycle);
+        builder.HasIndex(value => value.ChurnRisk);
+    }
+}
+
+public sealed class ValueRulesRecordEntityTypeConfiguration : IEntityTypeConfiguration<ValueRulesRecord>
+{
+    public void Configure(EntityTypeBuilder<ValueRulesRecord> builder)
+    {
+        builder.ToTable("value_rules");
+        builder.Property(record => record.Id).ValueGeneratedNever();
+        builder.Property(record => record.Rules).HasColumnType("jsonb").HasConversion(
+            rules => JsonSerializer.Serialize(rules, JsonSerializerOptions.Web),
+            json => JsonSerializer.Deserialize<ValueRules>(json, JsonSerializerOptions.Web)!);
+        builder.Property(record => record.UpdatedBy).HasMaxLength(100);
+        builder.Property(record => record.Version).IsRowVersion();
+    }
+}
+
+public sealed class ValueSweepEntityTypeConfiguration : IEntityTypeConfiguration<ValueSweep>
+{
+    public void Configure(EntityTypeBuilder<ValueSweep> builder)
+    {
+        builder.ToTable("value_sweeps");
+        builder.Property(sweep => sweep.Id).ValueGeneratedNever();
+        builder.Property(sweep => sweep.Reason).HasMaxLength(200);
+        builder.Property(sweep => sweep.LeaseHolder).HasMaxLength(200);
+        builder.Ignore(sweep => sweep.IsDue);
+        builder.Property(sweep => sweep.Version).IsRowVersion();
+        builder.HasData(new ValueSweep());
+    }
+}

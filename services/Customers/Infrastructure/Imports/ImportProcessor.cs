@@ -1,0 +1,288 @@
+using System.Text.Json;
+using Crm.BuildingBlocks.Messaging;
+using Crm.Customers.Apis;
+using Crm.Customers.Model;
+using Crm.Customers.Model.Imports;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Customers.Infrastructure.Imports;
+
+/// <summary>
+/// Decides, batch by batch, what each row does — create, update, skip as a duplicate or as unmatched, or fail with
+/// the cells at fault — and, unless it is a dry run, does it: customers, timeline entries, events and the record of
+/// each change that lets the import be reverted, all in the caller's transaction.
+/// </summary>
+public sealed class ImportProcessor(CustomersDbContext db, ValueRecalculator recalculator, TimeProvider clock)
+{
+    public const int BatchSize = 1_000;
+
+    private static readonly CreateCustomerRequestValidator CreateValidator = new();
+    private static readonly UpdateCustomerRequestValidator UpdateValidator = new();
+
+    /// <summary>Rows of this import created so far, by match key, so a file listing someone twice creates them once.</summary>
+    public sealed class Memory
+    {
+        public Dictionary<string, Guid> CreatedByKey { get; } = [];
+        public Dictionary<string, Guid> CompaniesByName { get; } = new(StringComparer.OrdinalIgnoreCase);
+    }
+
+    public sealed record Settings(ImportMode Mode, IReadOnlyList<string> MatchOn, IReadOnlyList<string> Headers, IReadOnlyDictionary<int, ImportField> Columns);
+
+    public async Task<List<RowOutcome>> ProcessAsync(
+        IReadOnlyList<ImportedRow> rows, Settings settings, Memory memory, Guid ownerId, Guid? jobId, bool apply, CancellationToken cancellationToken)
+    {
+        var headerOf = settings.Columns.ToDictionary(column => column.Value, column => settings.Headers[column.Key]);
+        var matches = await FindMatchesAsync(rows, settings.MatchOn, cancellationToken);
+        var companies = await FindCompaniesAsync(rows, memory, cancellationToken);
+        var now = clock.GetUtcNow();
+        var outcomes = new List<RowOutcome>(rows.Count);
+        var touched = new List<Guid>();
+        foreach (var row in rows)
+        {
+            var kind = row.Kind(out var kindProblem);
+            if (kind is null)
+            {
+                outcomes.Add(Failed(row, [new RowProblem(headerOf.GetValueOrDefault(ImportField.Kind), kindProblem!)]));
+                continue;
+            }
+
+            var matched = Match(row, kind.Value, settings.MatchOn, matches, memory, out var ambiguity);
+            if (ambiguity is not null)
+            {
+                outcomes.Add(Failed(row, [new RowProblem(null, ambiguity)]));
+                continue;
+            }
+
+            if (matched is { } existingId)
+            {
+                var existing = matches.FirstOrDefault(customer => customer.Id == existingId);
+                if (settings.Mode == ImportMode.CreateOnly || existing is null)
+                {
+                    outcomes.Add(new RowOutcome(row.Number, ImportAction.Skip, existingId,
+                        [new RowProblem(null, existing is null ? "Repeats an earlier row of this file." : "Matches an existing customer; create-only leaves it.")]));
+                    continue;
+                }
+
+                var companyId = CompanyOf(row, existing.Kind, companies, memory, ownerId, now, jobId, apply, out var newCompany);
+                var update = row.OverCurrent(existing, companyId);
+                if (Invalid(UpdateValidator.Validate(update), row, headerOf) is { } updateProblems)
+                {
+                    outcomes.Add(Failed(row, updateProblems));
+                    continue;
+                }
+
+                if (apply)
+                {
+                    Update(existing, update, row.Number, jobId!.Value, now);
+                    touched.Add(existing.Id);
+                    if (newCompany is { } company)
+                    {
+                        touched.Add(company);
+                    }
+                }
+
+                outcomes.Add(new RowOutcome(row.Number, ImportAction.Update, existing.Id, []));
+                continue;
+            }
+
+            if (settings.Mode == ImportMode.UpdateOnly)
+            {
+                outcomes.Add(new RowOutcome(row.Number, ImportAction.Skip, null, [new RowProblem(null, "Matches no customer; update-only creates none.")]));
+                continue;
+            }
+
+            var create = row.ToCreateRequest(kind.Value, companyId: null, ownerId);
+            if (Invalid(CreateValidator.Validate(create), row, headerOf) is { } createProblems)
+            {
+                outcomes.Add(Failed(row, createProblems));
+                continue;
+            }
+
+            var newCompanyId = CompanyOf(row, kind.Value, companies, memory, ownerId, now, jobId, apply, out var createdCompany);
+            var id = Guid.CreateVersion7(now);
+            Remember(row, kind.Value, create.Name!, id, memory);
+            if (apply)
+            {
+                Create(id, create with { CompanyId = newCompanyId }, row.Number, jobId!.Value, now);
+                touched.Add(id);
+                if (createdCompany is { } company)
+                {
+                    touched.Add(company);
+                }
+            }
+
+            outcomes.Add(new RowOutcome(row.Number, ImportAction.Create, id, []));
+        }
+
+        if (apply)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            if (touched.Count > 0)
+            {
+                await recalculator.RevalueAsync(touched, rules: null, cancellationToken);
+            }
+        }
+
+        return outcomes;
+    }
+
+    private static RowOutcome Failed(ImportedRow row, IReadOnlyList<RowProblem> problems) => new(row.Number, ImportAction.Fail, null, problems);
+
+    private static List<RowProblem>? Invalid(FluentValidation.Results.ValidationResult result, ImportedRow row, Dictionary<ImportField, string> headerOf) =>
+        result.IsValid ? null
+        : [.. result.Errors.Select(error => new RowProblem(
+            ImportedRow.FieldOf(error.PropertyName) is { } field ? headerOf.GetValueOrDefault(field == ImportField.Name && row[ImportField.Name] is null ? ImportField.Company : field, error.PropertyName) : error.PropertyName,
+            error.ErrorMessage))];
+
+    private async Task<List<Customer>> FindMatchesAsync(IReadOnlyList<ImportedRow> rows, IReadOnlyList<string> matchOn, CancellationToken cancellationToken)
+    {
+        var emails = matchOn.Contains("email") ? rows.Select(row => row.Email?.ToLowerInvariant()).OfType<string>().Distinct().ToArray() : [];
+        var phones = matchOn.Contains("phone") ? rows.Select(row => row.PhoneDigits).OfType<string>().Distinct().ToArray() : [];
+        var names = matchOn.Contains("name")
+            ? rows.Select(row => (row[ImportField.Name] ?? row[ImportField.Company])?.ToLowerInvariant()).OfType<string>().Distinct().ToArray()
+            : [];
+        if (emails.Length + phones.Length + names.Length == 0)
+        {
+            return [];
+        }
+
+        return await db.Customers.Where(customer => customer.ErasedAt == null && (
+                emails.Contains(customer.Email!.ToLower()) || phones.Contains(customer.PhoneDigits!) || names.Contains(customer.Name.ToLower())))
+            .ToListAsync(cancellationToken);
+    }
+
+    private async Task<Dictionary<string, Guid>> FindCompaniesAsync(IReadOnlyList<ImportedRow> rows, Memory memory, CancellationToken cancellationToken)
+    {
+        var names = rows.Where(row => row[ImportField.Name] is not null).Select(row => row[ImportField.Company]?.ToLowerInvariant()).OfType<string>()
+            .Where(name => !memory.CompaniesByName.ContainsKey(name)).Distinct().ToArray();
+        if (names.Length == 0)
+        {
+            return [];
+        }
+
+        return (await db.Customers.Where(c => c.Kind == CustomerKind.Company && c.ErasedAt == null && names.Contains(c.Name.ToLower()))
+                .OrderBy(c => c.CreatedAt).Select(c => new { c.Id, c.Name }).ToListAsync(cancellationToken))
+            .DistinctBy(company => company.Name, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(company => company.Name, company => company.Id, StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The first match-on field the row has a value for decides; two different customers for it is ambiguous.</summary>
+    private static Guid? Match(ImportedRow row, CustomerKind kind, IReadOnlyList<string> matchOn, List<Customer> candidates, Memory memory, out string? ambiguity)
+    {
+        ambiguity = null;
+        foreach (var field in matchOn)
+        {
+            var (key, found) = field switch
+            {
+                "email" when row.Email is { } email => ($"email:{email.ToLowerInvariant()}",
+                    candidates.Where(c => string.Equals(c.Email, email, StringComparison.OrdinalIgnoreCase)).ToList()),
+                "phone" when row.PhoneDigits is { } digits => ($"phone:{digits}", candidates.Where(c => c.PhoneDigits == digits).ToList()),
+                "name" when row.Name(kind) is { } name => ($"name:{kind}:{name.ToLowerInvariant()}",
+                    candidates.Where(c => c.Kind == kind && string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase)).ToList()),
+                _ => (null, []),
+            };
+            if (key is null)
+            {
+                continue;
+            }
+
+            if (found.Count > 1)
+            {
+                ambiguity = $"Matches {found.Count} customers by {field}; correct the file or match on another field.";
+                return null;
+            }
+
+            if (found.Count == 1)
+            {
+                return found[0].Id;
+            }
+
+            if (memory.CreatedByKey.TryGetValue(key, out var earlier))
+            {
+                return earlier;
+            }
+        }
+
+        return null;
+    }
+
+    private static void Remember(ImportedRow row, CustomerKind kind, string name, Guid id, Memory memory)
+    {
+        if (row.Email is { } email)
+        {
+            memory.CreatedByKey.TryAdd($"email:{email.ToLowerInvariant()}", id);
+        }
+
+        if (row.PhoneDigits is { } digits)
+        {
+            memory.CreatedByKey.TryAdd($"phone:{digits}", id);
+        }
+
+        memory.CreatedByKey.TryAdd($"name:{kind}:{name.ToLowerInvariant()}", id);
+        if (kind == CustomerKind.Company)
+        {
+            memory.CompaniesByName.TryAdd(name, id);
+        }
+    }
+
+    /// <summary>A person's company by name: one that exists, one this import made, or a new one made now.</summary>
+    private Guid? CompanyOf(
+        ImportedRow row, CustomerKind kind, Dictionary<string, Guid> existing, Memory memory, Guid ownerId, DateTimeOffset now, Guid? jobId,
+        bool apply, out Guid? created)
+    {
+        created = null;
+        if (row.CompanyName(kind) is not { } name)
+        {
+            return null;
+        }
+
+        if (memory.CompaniesByName.TryGetValue(name, out var known) || existing.TryGetValue(name, out known))
+        {
+            return known;
+        }
+
+        var id = Guid.CreateVersion7(now);
+        memory.CompaniesByName[name] = id;
+        if (apply)
+        {
+            Create(id, new CreateCustomerRequest(CustomerKind.Company, name, null, null, null, null, null, row[ImportField.Region], row[ImportField.Source], ownerId, []),
+                row.Number, jobId!.Value, now);
+            created = id;
+        }
+
+        return id;
+    }
+
+    private void Create(Guid id, CreateCustomerRequest request, int rowNumber, Guid jobId, DateTimeOffset now)
+    {
+        var customer = new Customer { Id = id, Kind = request.Kind!.Value, Name = "", CreatedAt = now, UpdatedAt = now };
+        var fields = customer.Apply(request);
+        db.Customers.Add(customer);
+        db.AddTimelineEntry(id, now, "customer.created", $"{customer.Kind} {customer.Name} created by import",
+            fields.ToDictionary(field => field.Field, field => field.After), request.OwnerId?.ToString(), sourceReference: $"import:{jobId}:{rowNumber}:{id}");
+        db.AddIntegrationEvent(customer.Registered(), orderingKey: id.ToString());
+        db.Add(new ImportChange { JobId = jobId, Row = rowNumber, CustomerId = id, WasCreated = true, RevisionAfter = customer.Revision });
+    }
+
+    private void Update(Customer customer, UpdateCustomerRequest update, int rowNumber, Guid jobId, DateTimeOffset now)
+    {
+        var before = JsonSerializer.Serialize(Snapshot(customer), JsonSerializerOptions.Web);
+        var changed = customer.Apply(update);
+        if (changed.Count == 0)
+        {
+            return;
+        }
+
+        customer.Revision++;
+        customer.UpdatedAt = now;
+        db.AddIntegrationEvent(customer.Updated(changed), orderingKey: customer.Id.ToString());
+        db.AddTimelineEntry(customer.Id, now, "customer.updated", $"Changed {string.Join(", ", changed.Select(change => change.Field))} by import",
+            Timeline.BeforeAndAfter(changed));
+        db.Add(new ImportChange { JobId = jobId, Row = rowNumber, CustomerId = customer.Id, Before = before, RevisionAfter = customer.Revision });
+    }
+
+    public static UpdateCustomerRequest Snapshot(Customer customer) => new(
+        customer.Name, customer.CompanyId, customer.Email, customer.Phone, AddressDto.From(customer.Address), customer.Industry,
+        customer.Region, customer.Source, customer.OwnerId, [.. customer.Tags]);
+}

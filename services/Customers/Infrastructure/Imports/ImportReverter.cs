@@ -1,0 +1,94 @@
+using System.Text.Json;
+using Crm.BuildingBlocks.Messaging;
+using Crm.Contracts.Customers;
+using Crm.Customers.Apis;
+using Crm.Customers.Model.Imports;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Customers.Infrastructure.Imports;
+
+/// <summary>
+/// Undoes an import, newest change first: customers it created are removed, customers it updated get their earlier
+/// fields back. A record changed since the import (a newer revision, a purchase, a contact) is left as it is and
+/// reported, because undoing the import must not silently throw away someone's later work.
+/// </summary>
+public sealed class ImportReverter(CustomersDbContext db, ValueRecalculator recalculator, TimeProvider clock)
+{
+    public const int BatchSize = 500;
+
+    /// <returns>False when nothing was left to revert.</returns>
+    public async Task<bool> RevertBatchAsync(ImportJob job, CancellationToken cancellationToken)
+    {
+        var changes = await db.ImportChanges.Where(change => change.JobId == job.Id && !change.Reverted)
+            .OrderByDescending(change => change.Id).Take(BatchSize).ToListAsync(cancellationToken);
+        if (changes.Count == 0)
+        {
+            return false;
+        }
+
+        var ids = changes.Select(change => change.CustomerId).Distinct().ToArray();
+        var customers = await db.Customers.Where(customer => ids.Contains(customer.Id)).ToDictionaryAsync(customer => customer.Id, cancellationToken);
+        var withHistory = (await db.Purchases.Where(p => ids.Contains(p.CustomerId)).Select(p => p.CustomerId)
+                .Union(db.Interactions.Where(i => ids.Contains(i.CustomerId)).Select(i => i.CustomerId))
+                .Union(db.Feedback.Where(f => ids.Contains(f.CustomerId)).Select(f => f.CustomerId))
+                .ToListAsync(cancellationToken)).ToHashSet();
+        var removable = changes.Where(change => change.WasCreated && customers.TryGetValue(change.CustomerId, out var customer)
+            && customer.Revision == change.RevisionAfter && !withHistory.Contains(change.CustomerId)).Select(change => change.CustomerId).ToHashSet();
+        var keptContacts = await db.Customers.Where(contact => contact.CompanyId != null && ids.Contains(contact.CompanyId.Value) && !removable.Contains(contact.Id))
+            .Select(contact => contact.CompanyId!.Value).Distinct().ToListAsync(cancellationToken);
+        removable.ExceptWith(keptContacts);
+
+        var now = clock.GetUtcNow();
+        var restored = new List<Guid>();
+        foreach (var change in changes)
+        {
+            change.Reverted = true;
+            if (!customers.TryGetValue(change.CustomerId, out var customer))
+            {
+                continue;   // deleted or merged away since: nothing left to undo
+            }
+
+            if (change.WasCreated && removable.Contains(customer.Id))
+            {
+                db.Customers.Remove(customer);
+                db.AddTimelineEntry(customer.Id, now, "customer.deleted", $"{customer.Kind} {customer.Name} removed by reverting an import");
+                db.AddIntegrationEvent(new CustomerDeleted(customer.Id, customer.Revision + 1, now), orderingKey: customer.Id.ToString());
+                job.Reverted++;
+            }
+            else if (!change.WasCreated && customer.Revision == change.RevisionAfter)
+            {
+                var before = JsonSerializer.Deserialize<UpdateCustomerRequest>(change.Before!, JsonSerializerOptions.Web)!;
+                var changed = customer.Apply(before);
+                if (changed.Count > 0)
+                {
+                    customer.Revision++;
+                    customer.UpdatedAt = now;
+                    db.AddIntegrationEvent(customer.Updated(changed), orderingKey: customer.Id.ToString());
+                    db.AddTimelineEntry(customer.Id, now, "customer.updated",
+                        $"Restored {string.Join(", ", changed.Select(field => field.Field))} by reverting an import", Timeline.BeforeAndAfter(changed));
+                    restored.Add(customer.Id);
+                }
+
+                job.Reverted++;
+            }
+            else
+            {
+                job.RevertConflicts++;
+                db.ImportRowErrors.Add(new ImportRowError
+                {
+                    JobId = job.Id, Row = change.Row,
+                    Message = $"Revert left customer {customer.Id} as it is: it changed after the import"
+                        + (withHistory.Contains(customer.Id) ? " (it has purchases, interactions or feedback)." : "."),
+                });
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        if (restored.Count > 0)
+        {
+            await recalculator.RevalueAsync(restored, rules: null, cancellationToken);
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,130 @@
+using Crm.Contracts.Customers;
+using Crm.Customers.Model;
+using Crm.Customers.Model.Valuation;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Customers.Infrastructure;
+
+/// <summary>
+/// Keeps <see cref="CustomerValue"/> true: whatever changes a customer's inputs (a purchase, a complaint, an
+/// interaction, a new region) revalues the customer in the same transaction, and every change of value, tier or
+/// lifecycle is published through the outbox.
+/// </summary>
+public sealed class ValueRecalculator(CustomersDbContext db, TimeProvider clock)
+{
+    private static readonly string[] NoReasons = [];
+
+    /// <summary>Saves the pending changes and revalues the given customers, all in one transaction.</summary>
+    public async Task SaveAndRevalueAsync(Guid customerId, CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is not null)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await RevalueAsync([customerId], rules: null, cancellationToken);
+            return;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await RevalueAsync([customerId], rules: null, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Revalues customers inside the caller's transaction and saves. Their rows are locked first, so two changes to one
+    /// customer are valued one after the other and the later one sees both; that is why the inputs are read only after
+    /// the lock, and why the caller saves its own change before calling.
+    /// </summary>
+    /// <returns>How many customers' values changed.</returns>
+    public async Task<int> RevalueAsync(IReadOnlyCollection<Guid> customerIds, ValueRules? rules, CancellationToken cancellationToken)
+    {
+        var ids = customerIds.Distinct().Order().ToArray();
+        await db.Database.ExecuteSqlInterpolatedAsync(
+            $"SELECT 1 FROM customers WHERE id = ANY({ids}) ORDER BY id FOR NO KEY UPDATE", cancellationToken);
+        rules ??= await LoadRulesAsync(db, cancellationToken);
+        var now = clock.GetUtcNow();
+        var yearAgo = now.AddYears(-1);
+
+        var customers = await db.Customers.Include(customer => customer.Value).Where(customer => ids.Contains(customer.Id))
+            .ToListAsync(cancellationToken);
+        var purchases = (await db.Purchases.Where(purchase => ids.Contains(purchase.CustomerId))
+                .GroupBy(purchase => new { purchase.CustomerId, purchase.Currency })
+                .Select(group => new
+                {
+                    group.Key.CustomerId, group.Key.Currency, Count = group.Count(), Amount = group.Sum(p => p.Amount),
+                    First = group.Min(p => p.PurchasedAt), Last = group.Max(p => p.PurchasedAt),
+                })
+                .ToListAsync(cancellationToken))
+            .ToLookup(row => row.CustomerId, row => new PurchaseTotals(row.Currency, row.Count, row.Amount, row.First, row.Last));
+        var openComplaints = await db.Feedback
+            .Where(f => ids.Contains(f.CustomerId) && f.Kind == FeedbackKind.Complaint && f.Status == FeedbackStatus.Open)
+            .GroupBy(f => f.CustomerId).Select(group => new { group.Key, Count = group.Count() })
+            .ToDictionaryAsync(row => row.Key, row => row.Count, cancellationToken);
+        var ratings = await db.Feedback.Where(f => ids.Contains(f.CustomerId) && f.Rating != null && f.ReceivedAt >= yearAgo)
+            .GroupBy(f => f.CustomerId).Select(group => new { group.Key, Average = group.Average(f => (double)f.Rating!.Value) })
+            .ToDictionaryAsync(row => row.Key, row => row.Average, cancellationToken);
+        var lastInteractions = await db.Interactions.Where(i => ids.Contains(i.CustomerId))
+            .GroupBy(i => i.CustomerId).Select(group => new { group.Key, Last = group.Max(i => i.OccurredAt) })
+            .ToDictionaryAsync(row => row.Key, row => row.Last, cancellationToken);
+
+        var changed = 0;
+        foreach (var customer in customers)
+        {
+            var input = new ValuationInput(
+                [.. purchases[customer.Id]], openComplaints.GetValueOrDefault(customer.Id),
+                ratings.TryGetValue(customer.Id, out var rating) ? rating : null,
+                lastInteractions.TryGetValue(customer.Id, out var lastInteraction) ? lastInteraction : null,
+                customer.CreatedAt, customer.Source, customer.Industry, customer.Region);
+            if (Apply(customer, CustomerValuation.Compute(input, rules, now), now))
+            {
+                changed++;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return changed;
+    }
+
+    public static async Task<ValueRules> LoadRulesAsync(CustomersDbContext db, CancellationToken cancellationToken) =>
+        await db.ValueRules.AsNoTracking().Where(record => record.Id == ValueRulesRecord.SingletonId)
+            .Select(record => record.Rules).FirstOrDefaultAsync(cancellationToken) ?? ValueRules.Default;
+
+    private bool Apply(Customer customer, Valuation valuation, DateTimeOffset now)
+    {
+        var stored = customer.Value?.ToValuation();
+        customer.Value ??= new CustomerValue { CustomerId = customer.Id };
+        // Every customer starts as a General prospect; consumers assume that, so only a change from it is news. This
+        // keeps an import of a hundred thousand prospects from publishing three value events per row.
+        var before = stored ?? Valuation.Initial;
+        if (Same(before, valuation))
+        {
+            customer.Value.Set(valuation, stored is null ? now : customer.Value.ComputedAt);
+            return stored is null;
+        }
+
+        customer.Value.Set(valuation, now);
+        var key = customer.Id.ToString();
+        db.AddIntegrationEvent(new CustomerValueChanged(
+            customer.Id, valuation.Recency, valuation.Frequency, valuation.Monetary, valuation.TotalSpend, valuation.LifetimeValue,
+            valuation.PurchaseCount, valuation.LastPurchaseAt, valuation.Tier.ToString(), valuation.Lifecycle.ToString(),
+            valuation.Activity.ToString(), valuation.ChurnRisk, now), key);
+        if (before.Tier != valuation.Tier)
+        {
+            db.AddIntegrationEvent(new CustomerTierChanged(customer.Id, valuation.Tier.ToString(), stored?.Tier.ToString(), now), key);
+            db.AddTimelineEntry(customer.Id, now, "customer.tier-changed", $"Tier changed from {before.Tier} to {valuation.Tier}",
+                new { before = before.Tier.ToString(), after = valuation.Tier.ToString() });
+        }
+
+        if (before.Lifecycle != valuation.Lifecycle)
+        {
+            db.AddIntegrationEvent(new CustomerLifecycleChanged(customer.Id, valuation.Lifecycle.ToString(), stored?.Lifecycle.ToString(), now), key);
+            db.AddTimelineEntry(customer.Id, now, "customer.lifecycle-changed", $"Lifecycle stage changed from {before.Lifecycle} to {valuation.Lifecycle}",
+                new { before = before.Lifecycle.ToString(), after = valuation.Lifecycle.ToString(), valuation.ChurnRisk, valuation.ChurnReasons });
+        }
+
+        return true;
+    }
+
+    private static bool Same(Valuation a, Valuation b) =>
+        a with { ChurnReasons = NoReasons } == b with { ChurnReasons = NoReasons } && a.ChurnReasons.SequenceEqual(b.ChurnReasons);
+}

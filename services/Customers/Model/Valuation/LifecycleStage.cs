@@ -1,0 +1,11 @@
+namespace Crm.Customers.Model.Valuation;
+
+public enum LifecycleStage
+{
+    Prospect,
+    New,
+    Active,
+    Loyal,
+    AtRisk,
+    Churned,
+}

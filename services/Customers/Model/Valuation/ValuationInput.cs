@@ -1,0 +1,16 @@
+namespace Crm.Customers.Model.Valuation;
+
+/// <summary>Everything a customer's value is computed from, read in bulk so the nightly sweep can value many at once.</summary>
+/// <param name="Purchases">Per currency: how many, how much, first and last.</param>
+/// <param name="AverageRating">The average 1–5 rating the customer gave in the last year, if any.</param>
+public sealed record ValuationInput(
+    IReadOnlyList<PurchaseTotals> Purchases,
+    int OpenComplaints,
+    double? AverageRating,
+    DateTimeOffset? LastInteractionAt,
+    DateTimeOffset CreatedAt,
+    string? Source,
+    string? Industry,
+    string? Region);
+
+public sealed record PurchaseTotals(string Currency, int Count, decimal Amount, DateTimeOffset First, DateTimeOffset Last);

@@ -1,0 +1,8 @@
+namespace Crm.Customers.Model.Valuation;
+
+public enum ValueTier
+{
+    HighValue,
+    Potential,
+    General,
+}
