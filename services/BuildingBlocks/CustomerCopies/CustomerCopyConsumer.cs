@@ -37,8 +37,11 @@ public abstract class CustomerCopyConsumer<TDbContext, TCopy>(TDbContext db) :
     }
 
     /// <summary>The person asked to be forgotten: only the id and what is not personal stay.</summary>
-    public Task Consume(ConsumeContext<CustomerErased> context) =>
-        OverwriteAsync(context.Message.CustomerId, context.Message.Revision, Anonymise, context.CancellationToken);
+    public async Task Consume(ConsumeContext<CustomerErased> context)
+    {
+        await EraseRelatedAsync(context.Message.CustomerId, context.CancellationToken);
+        await OverwriteAsync(context.Message.CustomerId, context.Message.Revision, Anonymise, context.CancellationToken);
+    }
 
     /// <summary>A new, empty copy; the event's fields are copied onto it next.</summary>
     protected abstract TCopy NewCopy(Guid id);
@@ -53,12 +56,22 @@ public abstract class CustomerCopyConsumer<TDbContext, TCopy>(TDbContext db) :
     /// <summary>Points what refers to <paramref name="from"/> (deals, tickets) at <paramref name="to"/>, in the consumer's transaction.</summary>
     protected virtual Task RepointAsync(Guid from, Guid to, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>Removes personal data the service keeps elsewhere about the erased customer (sales: converted leads), in the consumer's transaction.</summary>
+    protected virtual Task EraseRelatedAsync(Guid customerId, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Runs after an event changed the copy, before it is saved, in the consumer's transaction: a service adjusts what
+    /// depends on the copy (sales re-plans the customer's follow-up for a new owner, or drops it for a deleted customer).
+    /// </summary>
+    protected virtual Task OnCopyChangedAsync(TCopy copy, CancellationToken cancellationToken) => Task.CompletedTask;
+
     private async Task OverwriteAsync(Guid customerId, int revision, Action<TCopy> change, CancellationToken cancellationToken)
     {
         if (await db.Set<TCopy>().ToOverwriteAsync(customerId, revision, () => NewCopy(customerId), cancellationToken) is { } copy)
         {
             copy.Revision = revision;
             change(copy);
+            await OnCopyChangedAsync(copy, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -7,7 +7,7 @@ public sealed record BoardResponse(Guid PipelineId, string Name, IReadOnlyList<B
 
 /// <param name="Totals">
 /// Per currency (amounts in different currencies are never added up): the sum of the amounts and the weighted
-/// amount, that sum times the stage's probability.
+/// amount, the sum of each amount times its deal's probability (the stage's unless overridden).
 /// </param>
 public sealed record BoardColumn(
     Guid StageId,

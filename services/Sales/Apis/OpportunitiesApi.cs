@@ -32,6 +32,10 @@ public static class OpportunitiesApi
         api.MapPost("/{id:guid}/stage", MoveStage)
             .WithValidation<MoveStageRequest>()
             .WithSummary("Moves a deal to another stage; a lost stage needs lostReason. Needs If-Match: 428 without it, 412 when stale.");
+        api.MapDelete("/{id:guid}/probability", ResetProbability)
+            .WithSummary("Drops the rep's probability override: the stage's probability applies again. Needs If-Match.");
+        api.MapGet("/{id:guid}/history", GetStageHistory)
+            .WithSummary("The deal's stage history, oldest first, with the time spent in each stage.");
         api.MapDelete("/{id:guid}", DeleteOpportunity)
             .WithSummary("Deletes a deal that is not won. Needs If-Match.");
         return sales;
@@ -72,49 +76,13 @@ public static class OpportunitiesApi
             return customerProblem;
         }
 
-        // A stage names its pipeline; a pipeline alone means its first open stage; neither means the default pipeline's.
-        var pipelineId = request.PipelineId;
-        if (request.StageId is { } requestedStage && pipelineId is null)
+        var (stage, stageProblem) = await db.StartStageAsync(request.PipelineId, request.StageId, "", cancellationToken);
+        if (stageProblem is not null)
         {
-            pipelineId = await db.Stages.Where(s => s.Id == requestedStage).Select(s => (Guid?)s.PipelineId).FirstOrDefaultAsync(cancellationToken);
-            if (pipelineId is null)
-            {
-                return SalesProblems.Invalid("stageId", $"There is no stage {requestedStage}.");
-            }
+            return stageProblem;
         }
 
-        var pipeline = await db.Pipelines.Include(p => p.Stages)
-            .FirstOrDefaultAsync(p => pipelineId == null ? p.IsDefault : p.Id == pipelineId, cancellationToken);
-        if (pipeline is null)
-        {
-            return SalesProblems.Invalid("pipelineId", pipelineId is null ? "There is no default pipeline; name one." : $"There is no pipeline {pipelineId}.");
-        }
-
-        var stage = request.StageId is { } stageId
-            ? pipeline.Stages.FirstOrDefault(s => s.Id == stageId)
-            : pipeline.Stages.Where(s => s.Kind == StageKind.Open).MinBy(s => s.Position);
-        if (stage is null || stage.Kind != StageKind.Open)
-        {
-            return SalesProblems.Invalid("stageId", "A new opportunity starts in an open stage of its pipeline; move it to won or lost afterwards.");
-        }
-
-        var now = clock.GetUtcNow();
-        var opportunity = new Opportunity
-        {
-            Id = Guid.CreateVersion7(now),
-            Name = "",
-            Currency = "",
-            PipelineId = pipeline.Id,
-            StageId = stage.Id,
-            Stage = stage,
-            Status = OpportunityStatus.Open,
-            StageChangedAt = now,
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
-        opportunity.Apply(request, ownerId);
-        db.Opportunities.Add(opportunity);
-        db.AddIntegrationEvent(opportunity.Created(), orderingKey: opportunity.Id.ToString());
+        var opportunity = db.Open(stage!, request, ownerId, leadId: null, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
 
         http.Response.Headers.ETag = ETags.From(opportunity.Version);
@@ -187,9 +155,22 @@ public static class OpportunitiesApi
             return SalesProblems.Invalid("stageId", $"There is no stage {request.StageId}.");
         }
 
-        if (target.Kind == StageKind.Lost && string.IsNullOrWhiteSpace(request.LostReason))
+        var lostReason = request.LostReason;
+        if (target.Kind == StageKind.Lost)
         {
-            return SalesProblems.Invalid("lostReason", $"Moving to '{target.Name}' loses the deal: say why.");
+            if (string.IsNullOrWhiteSpace(lostReason))
+            {
+                return SalesProblems.Invalid("lostReason", $"Moving to '{target.Name}' loses the deal: say why.");
+            }
+
+            var reasons = await db.LostReasons.AsNoTracking().Select(reason => reason.Name).ToListAsync(cancellationToken);
+            var listed = reasons.FirstOrDefault(reason => string.Equals(reason, lostReason.Trim(), StringComparison.OrdinalIgnoreCase));
+            if (reasons.Count > 0 && listed is null)
+            {
+                return SalesProblems.Invalid("lostReason", $"The reason is one of the administrator's list: {string.Join(", ", reasons.Order(StringComparer.Ordinal))}.");
+            }
+
+            lostReason = listed ?? lostReason;
         }
 
         if (target.Id == opportunity.StageId)
@@ -198,12 +179,47 @@ public static class OpportunitiesApi
             return TypedResults.Ok(OpportunityResponse.From(opportunity));
         }
 
-        foreach (var integrationEvent in opportunity.MoveTo(target, request.LostReason, request.Competitor, clock.GetUtcNow()))
+        // The visit the deal is in now, tracked, so the move can close it.
+        await db.StageVisits.Where(visit => visit.OpportunityId == opportunity.Id && visit.LeftAt == null).LoadAsync(cancellationToken);
+        foreach (var integrationEvent in opportunity.MoveTo(target, lostReason, request.Competitor, clock.GetUtcNow()))
         {
             db.AddIntegrationEvent(integrationEvent, orderingKey: opportunity.Id.ToString());
         }
 
         return await SaveAsync(db, opportunity, expectedVersion, http, cancellationToken);
+    }
+
+    public static async Task<Results<Ok<OpportunityResponse>, NotFound, ProblemHttpResult>> ResetProbability(
+        Guid id, CurrentUser caller, SalesDbContext db, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
+    {
+        var (opportunity, expectedVersion, refusal) = await FindForChangeAsync(id, caller, db, http, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        if (opportunity is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        opportunity.ProbabilityOverride = null;
+        opportunity.UpdatedAt = clock.GetUtcNow();
+        return await SaveAsync(db, opportunity, expectedVersion, http, cancellationToken);
+    }
+
+    public static async Task<Results<Ok<List<StageVisitResponse>>, NotFound>> GetStageHistory(
+        Guid id, CurrentUser caller, SalesDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (!await db.VisibleOpportunities(caller).AnyAsync(o => o.Id == id, cancellationToken))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var visits = await db.StageVisits.AsNoTracking().Where(visit => visit.OpportunityId == id)
+            .OrderBy(visit => visit.EnteredAt).ThenBy(visit => visit.Id).ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        return TypedResults.Ok(visits.Select(visit => StageVisitResponse.From(visit, now)).ToList());
     }
 
     public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DeleteOpportunity(

@@ -13,4 +13,7 @@ public interface IOpportunityFields
     DateOnly? ExpectedCloseDate { get; }
     string? Source { get; }
     Guid? OwnerId { get; }
+
+    /// <summary>A win probability (0–100) that overrides the stage's; left out, the current one stays.</summary>
+    int? Probability { get; }
 }

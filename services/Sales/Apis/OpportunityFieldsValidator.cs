@@ -17,5 +17,6 @@ public sealed class OpportunityFieldsValidator<T> : AbstractValidator<T>
         RuleFor(request => request.ExpectedCloseDate).NotNull();
         RuleFor(request => request.Source).MaximumLength(100);
         RuleFor(request => request.OwnerId).NotEqual(Guid.Empty);
+        RuleFor(request => request.Probability).InclusiveBetween(0, 100);
     }
 }

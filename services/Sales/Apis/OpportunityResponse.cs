@@ -2,7 +2,8 @@ using Crm.Sales.Model;
 
 namespace Crm.Sales.Apis;
 
-/// <param name="Probability">The stage's win probability in percent.</param>
+/// <param name="Probability">The win probability in force, in percent: the rep's override, or else the stage's.</param>
+/// <param name="ProbabilityOverridden">True while a rep's override replaces the stage's probability.</param>
 /// <param name="WeightedAmount">Amount times probability.</param>
 public sealed record OpportunityResponse(
     Guid Id,
@@ -12,6 +13,8 @@ public sealed record OpportunityResponse(
     Guid StageId,
     string StageName,
     int Probability,
+    bool ProbabilityOverridden,
+    ForecastCategory ForecastCategory,
     OpportunityStatus Status,
     decimal Amount,
     string Currency,
@@ -19,6 +22,7 @@ public sealed record OpportunityResponse(
     DateOnly ExpectedCloseDate,
     Guid OwnerId,
     string? Source,
+    Guid? LeadId,
     string? LostReason,
     string? Competitor,
     DateTimeOffset? WonAt,
@@ -29,8 +33,9 @@ public sealed record OpportunityResponse(
 {
     public static OpportunityResponse From(Opportunity opportunity) => new(
         opportunity.Id, opportunity.Name, opportunity.CustomerId, opportunity.PipelineId, opportunity.StageId,
-        opportunity.Stage.Name, opportunity.Stage.Probability, opportunity.Status, opportunity.Amount, opportunity.Currency,
-        opportunity.Amount * opportunity.Stage.Probability / 100m, opportunity.ExpectedCloseDate, opportunity.OwnerId,
-        opportunity.Source, opportunity.LostReason, opportunity.Competitor, opportunity.WonAt, opportunity.LostAt,
-        opportunity.StageChangedAt, opportunity.CreatedAt, opportunity.UpdatedAt);
+        opportunity.Stage.Name, opportunity.Probability, opportunity.ProbabilityOverride is not null, opportunity.Stage.ForecastCategory,
+        opportunity.Status, opportunity.Amount, opportunity.Currency, opportunity.Amount * opportunity.Probability / 100m,
+        opportunity.ExpectedCloseDate, opportunity.OwnerId, opportunity.Source, opportunity.LeadId, opportunity.LostReason,
+        opportunity.Competitor, opportunity.WonAt, opportunity.LostAt, opportunity.StageChangedAt, opportunity.CreatedAt,
+        opportunity.UpdatedAt);
 }

@@ -8,7 +8,19 @@ namespace Crm.Sales.Apis;
 public sealed record PipelineRequest(string? Name, IReadOnlyList<StageRequest>? Stages);
 
 /// <param name="Probability">Win probability in percent: 0–100, 100 for a won stage and 0 for a lost one.</param>
-public sealed record StageRequest(Guid? Id, string? Name, int? Probability, StageKind? Kind);
+/// <param name="ForecastCategory">
+/// How the stage's deals count in the forecast. Open stages: Pipeline (default), BestCase or Commit; a won stage is
+/// Closed and a lost one Omitted, whatever is sent.
+/// </param>
+public sealed record StageRequest(Guid? Id, string? Name, int? Probability, StageKind? Kind, ForecastCategory? ForecastCategory = null)
+{
+    public ForecastCategory ForecastCategoryOrDefault => Kind switch
+    {
+        StageKind.Won => Model.ForecastCategory.Closed,
+        StageKind.Lost => Model.ForecastCategory.Omitted,
+        _ => ForecastCategory ?? Model.ForecastCategory.Pipeline,
+    };
+}
 
 public sealed class PipelineRequestValidator : AbstractValidator<PipelineRequest>
 {
@@ -42,5 +54,9 @@ public sealed class StageRequestValidator : AbstractValidator<StageRequest>
             .WithMessage("A won stage has probability 100.");
         RuleFor(stage => stage.Probability).Equal(0).When(stage => stage.Kind == StageKind.Lost)
             .WithMessage("A lost stage has probability 0.");
+        RuleFor(stage => stage.ForecastCategory).IsInEnum()
+            .Must(category => category is null or ForecastCategory.Pipeline or ForecastCategory.BestCase or ForecastCategory.Commit)
+            .When(stage => stage.Kind == StageKind.Open)
+            .WithMessage("An open stage's forecast category is Pipeline, BestCase or Commit.");
     }
 }

@@ -16,7 +16,8 @@ public sealed record PipelineResponse(
         pipeline.CreatedAt, pipeline.UpdatedAt);
 }
 
-public sealed record StageResponse(Guid Id, string Name, int Position, int Probability, StageKind Kind)
+public sealed record StageResponse(Guid Id, string Name, int Position, int Probability, StageKind Kind, ForecastCategory ForecastCategory)
 {
-    public static StageResponse From(Stage stage) => new(stage.Id, stage.Name, stage.Position, stage.Probability, stage.Kind);
+    public static StageResponse From(Stage stage) =>
+        new(stage.Id, stage.Name, stage.Position, stage.Probability, stage.Kind, stage.ForecastCategory);
 }

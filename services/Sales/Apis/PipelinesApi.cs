@@ -167,8 +167,18 @@ public static class PipelinesApi
         }
 
         var deals = db.VisibleOpportunities(caller).Where(o => o.PipelineId == id).OwnedBy(db, query.OwnerId, query.TeamId);
-        var totals = await deals.GroupBy(o => new { o.StageId, o.Currency })
-            .Select(group => new { group.Key.StageId, group.Key.Currency, Count = group.Count(), Amount = group.Sum(o => o.Amount) })
+        var totals = await deals
+            // Per deal: a rep's probability override replaces the stage's. Flattened first so it is summed in one pass.
+            .Select(o => new { o.StageId, o.Currency, o.Amount, AmountTimesPercent = o.Amount * (o.ProbabilityOverride ?? o.Stage.Probability) })
+            .GroupBy(o => new { o.StageId, o.Currency })
+            .Select(group => new
+            {
+                group.Key.StageId,
+                group.Key.Currency,
+                Count = group.Count(),
+                Amount = group.Sum(o => o.Amount),
+                Weighted = group.Sum(o => o.AmountTimesPercent) / 100m,
+            })
             .ToListAsync(cancellationToken);
         var cardsPerStage = query.CardsPerStageOrDefault;
         var cards = cardsPerStage == 0 ? [] : await db.Stages.Where(stage => stage.PipelineId == id)
@@ -181,7 +191,7 @@ public static class PipelinesApi
         {
             var stageTotals = totals.Where(total => total.StageId == stage.Id).OrderBy(total => total.Currency, StringComparer.Ordinal).ToList();
             return new BoardColumn(stage.Id, stage.Name, stage.Kind, stage.Probability, stageTotals.Sum(total => total.Count),
-                [.. stageTotals.Select(total => new CurrencyTotal(total.Currency, total.Amount, total.Amount * stage.Probability / 100m))],
+                [.. stageTotals.Select(total => new CurrencyTotal(total.Currency, total.Amount, total.Weighted))],
                 [.. cards.Where(card => card.StageId == stage.Id).Select(card => card.Card)]);
         });
         return TypedResults.Ok(new BoardResponse(pipeline.Id, pipeline.Name, [.. columns]));
@@ -197,5 +207,6 @@ public static class PipelinesApi
         stage.Position = position;
         stage.Probability = request.Probability!.Value;
         stage.Kind = request.Kind!.Value;
+        stage.ForecastCategory = request.ForecastCategoryOrDefault;
     }
 }

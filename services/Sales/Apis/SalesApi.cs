@@ -23,6 +23,14 @@ public static class SalesApi
             .WithSummary("Reads this service's copy of a customer, kept up to date from the customer service's events.");
         api.MapPipelinesApi();
         api.MapOpportunitiesApi();
+        api.MapLostReasonsApi();
+        api.MapLeadsApi();
+        api.MapLeadAssignmentRulesApi();
+        api.MapForecastApi();
+        api.MapTasksApi();
+        api.MapFollowUpCadencesApi();
+        api.MapAnalysisApi();
+        api.MapTeamPerformanceApi();
         return app;
     }
 

@@ -17,10 +17,13 @@ public static class Extensions
         {
             bus.AddConsumer<CustomerCopyConsumer>();
             bus.AddConsumer<UserCopyConsumer>();
+            bus.AddConsumer<LeadHandedOffConsumer>();
+            bus.AddConsumer<FollowUpConsumer>();
         });
         builder.AddServiceOpenApi();
         builder.AddCrmAuthentication();
         builder.Services.AddValidatorsFromAssemblyContaining<Program>();
+        builder.Services.AddHostedService<FollowUpDueNotifier>();
         return builder;
     }
 }

@@ -6,8 +6,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Sales.IntegrationEvents;
 
-/// <summary>Sales keeps name, kind, region and owner of each customer; a merge moves the secondary's deals.</summary>
-public sealed class CustomerCopyConsumer(SalesDbContext db) : CustomerCopyConsumer<SalesDbContext, Customer>(db)
+/// <summary>
+/// Sales keeps name, kind, e-mail (to link a converted lead), region and owner of each customer; a merge moves the
+/// secondary's deals, converted leads and follow-ups.
+/// </summary>
+public sealed class CustomerCopyConsumer(SalesDbContext db, TimeProvider clock) : CustomerCopyConsumer<SalesDbContext, Customer>(db)
 {
     protected override Customer NewCopy(Guid id) => new() { Id = id, Name = "", Kind = "" };
 
@@ -16,6 +19,7 @@ public sealed class CustomerCopyConsumer(SalesDbContext db) : CustomerCopyConsum
         copy.RegisteredAt = registered.OccurredAt;
         copy.Name = registered.Name;
         copy.Kind = registered.Kind;
+        copy.Email = registered.Email;
         copy.Region = registered.Region;
         copy.OwnerId = registered.OwnerId;
     }
@@ -24,13 +28,41 @@ public sealed class CustomerCopyConsumer(SalesDbContext db) : CustomerCopyConsum
     {
         copy.Name = updated.Name;
         copy.Kind = updated.Kind;
+        copy.Email = updated.Email;
         copy.Region = updated.Region;
         copy.OwnerId = updated.OwnerId;
     }
 
-    protected override void Anonymise(Customer copy) => copy.Name = ErasedName;
+    protected override void Anonymise(Customer copy)
+    {
+        copy.Name = ErasedName;
+        copy.Email = null;
+    }
 
-    protected override Task RepointAsync(Guid from, Guid to, CancellationToken cancellationToken) =>
-        Db.Opportunities.Where(deal => deal.CustomerId == from)
+    /// <summary>A new owner takes over the open follow-up (titled with the current name); a deleted or merged-away customer's is cancelled.</summary>
+    protected override Task OnCopyChangedAsync(Customer copy, CancellationToken cancellationToken) =>
+        Db.PlanFollowUpAsync(copy, clock.GetUtcNow(), cancellationToken);
+
+    /// <summary>An erased person's converted leads lose their personal data too, and follow-up titles stop naming them.</summary>
+    protected override async Task EraseRelatedAsync(Guid customerId, CancellationToken cancellationToken)
+    {
+        await Db.Leads.Where(lead => lead.CustomerId == customerId).ExecuteUpdateAsync(set => set
+            .SetProperty(lead => lead.Name, ErasedName)
+            .SetProperty(lead => lead.Email, (string?)null)
+            .SetProperty(lead => lead.Phone, (string?)null)
+            .SetProperty(lead => lead.Company, (string?)null), cancellationToken);
+        await Db.Tasks.Where(task => task.CustomerId == customerId && task.IsFollowUp)
+            .ExecuteUpdateAsync(set => set.SetProperty(task => task.Title, $"Follow up with {ErasedName}"), cancellationToken);
+    }
+
+    protected override async Task RepointAsync(Guid from, Guid to, CancellationToken cancellationToken)
+    {
+        await Db.Opportunities.Where(deal => deal.CustomerId == from)
             .ExecuteUpdateAsync(set => set.SetProperty(deal => deal.CustomerId, to), cancellationToken);
+        await Db.Leads.Where(lead => lead.CustomerId == from)
+            .ExecuteUpdateAsync(set => set.SetProperty(lead => lead.CustomerId, to), cancellationToken);
+        // The secondary's open follow-up is cancelled with its copy; the primary keeps its own.
+        await Db.Tasks.Where(task => task.CustomerId == from && !(task.IsFollowUp && task.Status == SalesTaskStatus.Open))
+            .ExecuteUpdateAsync(set => set.SetProperty(task => task.CustomerId, to), cancellationToken);
+    }
 }

@@ -11,6 +11,12 @@ public class Opportunity
     public Stage Stage { get; set; } = null!;
     public decimal Amount { get; set; }
 
+    /// <summary>A rep's own win probability (0–100); it replaces the stage's until reset, and won or lost clears it.</summary>
+    public int? ProbabilityOverride { get; set; }
+
+    /// <summary>The lead this deal was converted from.</summary>
+    public Guid? LeadId { get; set; }
+
     /// <summary>ISO 4217 code such as EUR.</summary>
     public required string Currency { get; set; }
 
@@ -31,6 +37,11 @@ public class Opportunity
 
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    public List<StageVisit> StageHistory { get; set; } = [];
+
+    /// <summary>The win probability in force: the override, or else the stage's.</summary>
+    public int Probability => ProbabilityOverride ?? Stage.Probability;
 
     /// <summary>PostgreSQL's row version (<c>xmin</c>): the ETag, so a stale edit or stage move is refused.</summary>
     public uint Version { get; set; }

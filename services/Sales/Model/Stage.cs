@@ -14,4 +14,7 @@ public class Stage
     public int Probability { get; set; }
 
     public StageKind Kind { get; set; }
+
+    /// <summary>How its deals count in the forecast; won stages are closed, lost ones omitted.</summary>
+    public ForecastCategory ForecastCategory { get; set; }
 }

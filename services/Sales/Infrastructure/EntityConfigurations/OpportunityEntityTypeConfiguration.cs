@@ -8,7 +8,11 @@ public sealed class OpportunityEntityTypeConfiguration : IEntityTypeConfiguratio
 {
     public void Configure(EntityTypeBuilder<Opportunity> builder)
     {
-        builder.ToTable("opportunities", table => table.HasCheckConstraint("ck_opportunities_amount", "amount >= 0"));
+        builder.ToTable("opportunities", table =>
+        {
+            table.HasCheckConstraint("ck_opportunities_amount", "amount >= 0");
+            table.HasCheckConstraint("ck_opportunities_probability_override", "probability_override BETWEEN 0 AND 100");
+        });
         builder.Property(opportunity => opportunity.Id).ValueGeneratedNever();
         builder.Property(opportunity => opportunity.Name).HasMaxLength(200);
         // Up to three decimals (BHD, KWD) with one to spare; 15 integer digits.
@@ -19,6 +23,7 @@ public sealed class OpportunityEntityTypeConfiguration : IEntityTypeConfiguratio
         builder.Property(opportunity => opportunity.LostReason).HasMaxLength(500);
         builder.Property(opportunity => opportunity.Competitor).HasMaxLength(200);
         builder.Property(opportunity => opportunity.Version).IsRowVersion();
+        builder.Ignore(opportunity => opportunity.Probability);
 
         // Customer copies are kept as tombstones, never deleted, so the reference always holds.
         builder.HasOne<Customer>().WithMany().HasForeignKey(opportunity => opportunity.CustomerId).OnDelete(DeleteBehavior.Restrict);

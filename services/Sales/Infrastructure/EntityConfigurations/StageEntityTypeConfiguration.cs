@@ -12,6 +12,7 @@ public sealed class StageEntityTypeConfiguration : IEntityTypeConfiguration<Stag
         builder.Property(stage => stage.Id).ValueGeneratedNever();
         builder.Property(stage => stage.Name).HasMaxLength(100);
         builder.Property(stage => stage.Kind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(stage => stage.ForecastCategory).HasConversion<string>().HasMaxLength(16);
         builder.HasIndex(stage => new { stage.PipelineId, stage.Position });
     }
 }

@@ -116,6 +116,11 @@ namespace Crm.Sales.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
                     b.Property<bool>("IsDeleted")
                         .HasColumnType("boolean")
                         .HasColumnName("is_deleted");
@@ -124,6 +129,10 @@ namespace Crm.Sales.Infrastructure.Migrations
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset?>("LastInteractionAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_interaction_at");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -147,10 +156,290 @@ namespace Crm.Sales.Infrastructure.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("revision");
 
+                    b.Property<string>("Tier")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tier");
+
+                    b.Property<DateTimeOffset?>("TierChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("tier_changed_at");
+
                     b.HasKey("Id")
                         .HasName("pk_customers");
 
+                    b.HasIndex("Email")
+                        .HasDatabaseName("ix_customers_email");
+
                     b.ToTable("customers", (string)null);
+                });
+
+            modelBuilder.Entity("Crm.Sales.Model.FollowUpCadence", b =>
+                {
+                    b.Property<string>("Tier")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tier");
+
+                    b.Property<int>("IntervalDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("interval_days");
+
+                    b.HasKey("Tier")
+                        .HasName("pk_follow_up_cadences");
+
+                    b.ToTable("follow_up_cadences", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_follow_up_cadences_interval", "interval_days BETWEEN 1 AND 365");
+                        });
+
+                    b.HasData(
+                        new
+                        {
+                            Tier = "HighValue",
+                            IntervalDays = 7
+                        },
+                        new
+                        {
+                            Tier = "Potential",
+                            IntervalDays = 14
+                        },
+                        new
+                        {
+                            Tier = "General",
+                            IntervalDays = 30
+                        });
+                });
+
+            modelBuilder.Entity("Crm.Sales.Model.Lead", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<string>("Company")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("company");
+
+                    b.Property<Guid?>("ContactId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contact_id");
+
+                    b.Property<DateTimeOffset?>("ConvertedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("converted_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("DisqualifiedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("disqualified_reason");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid?>("OpportunityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("opportunity_id");
+
+                    b.Property<Guid?>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("region");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer")
+                        .HasColumnName("score");
+
+                    b.PrimitiveCollection<List<string>>("ScoreReasons")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("score_reasons");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_leads");
+
+                    b.HasIndex("ContactId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_leads_contact_id");
+
+                    b.HasIndex("Email")
+                        .HasDatabaseName("ix_leads_email");
+
+                    b.HasIndex("OwnerId")
+                        .HasDatabaseName("ix_leads_owner_id");
+
+                    b.HasIndex("CreatedAt", "Id")
+                        .HasDatabaseName("ix_leads_created_at_id");
+
+                    b.HasIndex("Name", "Id")
+                        .HasDatabaseName("ix_leads_name_id");
+
+                    b.HasIndex("Score", "Id")
+                        .HasDatabaseName("ix_leads_score_id");
+
+                    b.ToTable("leads", (string)null);
+                });
+
+            modelBuilder.Entity("Crm.Sales.Model.LeadAssignmentRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("LastAssignedUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("last_assigned_user_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("region");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("source");
+
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("team_id");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_lead_assignment_rules");
+
+                    b.HasIndex("Position")
+                        .HasDatabaseName("ix_lead_assignment_rules_position");
+
+                    b.ToTable("lead_assignment_rules", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_lead_assignment_rules_target", "(team_id IS NULL) <> (user_id IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("Crm.Sales.Model.LeadHandOff", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid?>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<Guid>("LeadId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lead_id");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.PrimitiveCollection<List<string>>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("reasons");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer")
+                        .HasColumnName("score");
+
+                    b.HasKey("Id")
+                        .HasName("pk_lead_hand_offs");
+
+                    b.HasIndex("LeadId", "OccurredAt")
+                        .HasDatabaseName("ix_lead_hand_offs_lead_id_occurred_at");
+
+                    b.ToTable("lead_hand_offs", (string)null);
+                });
+
+            modelBuilder.Entity("Crm.Sales.Model.LostReason", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_lost_reasons");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_lost_reasons_name");
+
+                    b.ToTable("lost_reasons", (string)null);
                 });
 
             modelBuilder.Entity("Crm.Sales.Model.Opportunity", b =>
@@ -188,6 +477,10 @@ namespace Crm.Sales.Infrastructure.Migrations
                         .HasColumnType("date")
                         .HasColumnName("expected_close_date");
 
+                    b.Property<Guid?>("LeadId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lead_id");
+
                     b.Property<DateTimeOffset?>("LostAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("lost_at");
@@ -210,6 +503,10 @@ namespace Crm.Sales.Infrastructure.Migrations
                     b.Property<Guid>("PipelineId")
                         .HasColumnType("uuid")
                         .HasColumnName("pipeline_id");
+
+                    b.Property<int?>("ProbabilityOverride")
+                        .HasColumnType("integer")
+                        .HasColumnName("probability_override");
 
                     b.Property<string>("Source")
                         .HasMaxLength(100)
@@ -274,6 +571,8 @@ namespace Crm.Sales.Infrastructure.Migrations
                     b.ToTable("opportunities", null, t =>
                         {
                             t.HasCheckConstraint("ck_opportunities_amount", "amount >= 0");
+
+                            t.HasCheckConstraint("ck_opportunities_probability_override", "probability_override BETWEEN 0 AND 100");
                         });
                 });
 
@@ -318,11 +617,144 @@ namespace Crm.Sales.Infrastructure.Migrations
                     b.ToTable("pipelines", (string)null);
                 });
 
+            modelBuilder.Entity("Crm.Sales.Model.Quota", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("numeric(19,4)")
+                        .HasColumnName("amount");
+
+                    b.HasKey("UserId", "Month", "Currency")
+                        .HasName("pk_quotas");
+
+                    b.ToTable("quotas", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_quotas_amount", "amount >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Crm.Sales.Model.SalesTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AssigneeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assignee_id");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<DateTimeOffset?>("DueNotifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_notified_at");
+
+                    b.Property<bool>("IsFollowUp")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_follow_up");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid?>("LeadId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lead_id");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("notes");
+
+                    b.Property<Guid?>("OpportunityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("opportunity_id");
+
+                    b.Property<DateTimeOffset?>("OverdueNotifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("overdue_notified_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tasks");
+
+                    b.HasIndex("CustomerId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_tasks_open_follow_up")
+                        .HasFilter("is_follow_up AND status = 'Open'");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("ix_tasks_open_due_at")
+                        .HasFilter("status = 'Open'");
+
+                    b.HasIndex("AssigneeId", "Status", "DueAt")
+                        .HasDatabaseName("ix_tasks_assignee_id_status_due_at");
+
+                    b.ToTable("tasks", (string)null);
+                });
+
             modelBuilder.Entity("Crm.Sales.Model.Stage", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<string>("ForecastCategory")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("forecast_category");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -358,6 +790,46 @@ namespace Crm.Sales.Infrastructure.Migrations
                         {
                             t.HasCheckConstraint("ck_stages_probability", "probability BETWEEN 0 AND 100");
                         });
+                });
+
+            modelBuilder.Entity("Crm.Sales.Model.StageVisit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("EnteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("entered_at");
+
+                    b.Property<DateTimeOffset?>("LeftAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("left_at");
+
+                    b.Property<Guid>("OpportunityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("opportunity_id");
+
+                    b.Property<Guid>("StageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("stage_id");
+
+                    b.Property<string>("StageName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("stage_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_stage_visits");
+
+                    b.HasIndex("OpportunityId", "EnteredAt")
+                        .HasDatabaseName("ix_stage_visits_opportunity_id_entered_at");
+
+                    b.ToTable("stage_visits", (string)null);
                 });
 
             modelBuilder.Entity("Crm.Sales.Model.User", b =>
@@ -398,6 +870,16 @@ namespace Crm.Sales.Infrastructure.Migrations
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("Crm.Sales.Model.LeadHandOff", b =>
+                {
+                    b.HasOne("Crm.Sales.Model.Lead", null)
+                        .WithMany("HandOffs")
+                        .HasForeignKey("LeadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_lead_hand_offs_leads_lead_id");
+                });
+
             modelBuilder.Entity("Crm.Sales.Model.Opportunity", b =>
                 {
                     b.HasOne("Crm.Sales.Model.Customer", null)
@@ -432,6 +914,26 @@ namespace Crm.Sales.Infrastructure.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_stages_pipelines_pipeline_id");
+                });
+
+            modelBuilder.Entity("Crm.Sales.Model.StageVisit", b =>
+                {
+                    b.HasOne("Crm.Sales.Model.Opportunity", null)
+                        .WithMany("StageHistory")
+                        .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_stage_visits_opportunities_opportunity_id");
+                });
+
+            modelBuilder.Entity("Crm.Sales.Model.Lead", b =>
+                {
+                    b.Navigation("HandOffs");
+                });
+
+            modelBuilder.Entity("Crm.Sales.Model.Opportunity", b =>
+                {
+                    b.Navigation("StageHistory");
                 });
 
             modelBuilder.Entity("Crm.Sales.Model.Pipeline", b =>

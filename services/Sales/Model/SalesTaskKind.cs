@@ -1,0 +1,9 @@
+namespace Crm.Sales.Model;
+
+public enum SalesTaskKind
+{
+    Call,
+    Meeting,
+    Email,
+    ToDo,
+}

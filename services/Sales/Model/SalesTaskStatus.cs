@@ -1,0 +1,8 @@
+namespace Crm.Sales.Model;
+
+public enum SalesTaskStatus
+{
+    Open,
+    Done,
+    Cancelled,
+}
