@@ -17,5 +17,7 @@ app.MapDefaultEndpoints();
 app.MapSupportApi();
 app.MapTicketsApi();
 app.MapTicketCommentsApi();
+app.MapSlaSettingsApi();
+app.MapTestClockApi(app.Configuration);
 
 app.Run();

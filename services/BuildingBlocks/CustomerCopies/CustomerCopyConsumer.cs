@@ -37,8 +37,11 @@ public abstract class CustomerCopyConsumer<TDbContext, TCopy>(TDbContext db) :
     }
 
     /// <summary>The person asked to be forgotten: only the id and what is not personal stay.</summary>
-    public Task Consume(ConsumeContext<CustomerErased> context) =>
-        OverwriteAsync(context.Message.CustomerId, context.Message.Revision, Anonymise, context.CancellationToken);
+    public async Task Consume(ConsumeContext<CustomerErased> context)
+    {
+        await ForgetRecordsAsync(context.Message.CustomerId, context.CancellationToken);
+        await OverwriteAsync(context.Message.CustomerId, context.Message.Revision, Anonymise, context.CancellationToken);
+    }
 
     /// <summary>A new, empty copy; the event's fields are copied onto it next.</summary>
     protected abstract TCopy NewCopy(Guid id);
@@ -49,6 +52,12 @@ public abstract class CustomerCopyConsumer<TDbContext, TCopy>(TDbContext db) :
 
     /// <summary>Removes every personal field of the copy (name to <see cref="ErasedName"/>).</summary>
     protected abstract void Anonymise(TCopy copy);
+
+    /// <summary>
+    /// Removes what the service's own records (tickets, notes) say about an erased customer, in the consumer's
+    /// transaction. Runs on every delivery, so it must be idempotent.
+    /// </summary>
+    protected virtual Task ForgetRecordsAsync(Guid customerId, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>Points what refers to <paramref name="from"/> (deals, tickets) at <paramref name="to"/>, in the consumer's transaction.</summary>
     protected virtual Task RepointAsync(Guid from, Guid to, CancellationToken cancellationToken) => Task.CompletedTask;

@@ -1,10 +1,13 @@
 using Crm.BuildingBlocks.Messaging;
 using Crm.BuildingBlocks.Persistence;
+using Crm.Support.Apis;
 using Crm.Support.Infrastructure;
 using Crm.Support.IntegrationEvents;
 using Crm.ServiceDefaults.Authentication;
 using Crm.ServiceDefaults.OpenApi;
 using FluentValidation;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using StackExchange.Redis;
 
 namespace Crm.Support.Extensions;
 
@@ -17,10 +20,22 @@ public static class Extensions
         {
             bus.AddConsumer<CustomerCopyConsumer>();
             bus.AddConsumer<UserDirectoryConsumer>();
+            bus.AddConsumer<CustomerTierConsumer>();
         });
         builder.AddServiceOpenApi();
         builder.AddCrmAuthentication();
         builder.Services.AddValidatorsFromAssemblyContaining<Program>();
+        builder.Services.AddScoped<SlaPlanner>();
+        builder.Services.AddScoped<TimerHandler>();
+        builder.Services.Configure<TimerOptions>(builder.Configuration.GetSection("Timers"));
+        builder.Services.AddHostedService<TimerWorker>();
+        if (builder.Configuration.GetValue<bool>(TestClockApi.Switch))
+        {
+            // Tests only (see TestClock): every TimeProvider in the service then reads the settable clock.
+            builder.Services.AddSingleton(services => new TestClock(services.GetService<IConnectionMultiplexer>()));
+            builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(services => services.GetRequiredService<TestClock>()));
+        }
+
         return builder;
     }
 }

@@ -110,6 +110,59 @@ namespace Crm.Support.Infrastructure.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Crm.Support.Model.BusinessCalendar", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("AlwaysOpen")
+                        .HasColumnType("boolean")
+                        .HasColumnName("always_open");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.PrimitiveCollection<List<DateOnly>>("Holidays")
+                        .IsRequired()
+                        .HasColumnType("date[]")
+                        .HasColumnName("holidays");
+
+                    b.Property<string>("Hours")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("hours");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("time_zone_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_business_calendars");
+
+                    b.ToTable("business_calendars", (string)null);
+                });
+
             modelBuilder.Entity("Crm.Support.Model.Customer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -142,10 +195,115 @@ namespace Crm.Support.Infrastructure.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("revision");
 
+                    b.Property<string>("Tier")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("tier");
+
+                    b.Property<DateTimeOffset?>("TierChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("tier_changed_at");
+
                     b.HasKey("Id")
                         .HasName("pk_customers");
 
                     b.ToTable("customers", (string)null);
+                });
+
+            modelBuilder.Entity("Crm.Support.Model.DurableTimer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("Deadline")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deadline");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_timers");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("ix_timers_due_at");
+
+                    b.HasIndex("SubjectId")
+                        .HasDatabaseName("ix_timers_subject_id");
+
+                    b.ToTable("timers", (string)null);
+                });
+
+            modelBuilder.Entity("Crm.Support.Model.SlaPolicy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CalendarId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("calendar_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Targets")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("targets");
+
+                    b.Property<string>("Tier")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("tier");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("WarningPercent")
+                        .HasColumnType("integer")
+                        .HasColumnName("warning_percent");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sla_policies");
+
+                    b.HasIndex("CalendarId")
+                        .HasDatabaseName("ix_sla_policies_calendar_id");
+
+                    b.HasIndex("Tier")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sla_policies_tier");
+
+                    b.ToTable("sla_policies", (string)null);
                 });
 
             modelBuilder.Entity("Crm.Support.Model.Ticket", b =>
@@ -197,13 +355,53 @@ namespace Crm.Support.Infrastructure.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("first_response_at");
 
+                    b.Property<DateTimeOffset?>("FirstResponseBreachedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_response_breached_at");
+
+                    b.Property<DateTimeOffset?>("FirstResponseDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_response_due_at");
+
+                    b.Property<TimeSpan?>("FirstResponseTarget")
+                        .HasColumnType("interval")
+                        .HasColumnName("first_response_target");
+
                     b.Property<int>("Priority")
                         .HasColumnType("integer")
                         .HasColumnName("priority");
 
+                    b.Property<DateTimeOffset?>("ResolutionBreachedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolution_breached_at");
+
+                    b.Property<DateTimeOffset?>("ResolutionDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolution_due_at");
+
+                    b.Property<TimeSpan?>("ResolutionTarget")
+                        .HasColumnType("interval")
+                        .HasColumnName("resolution_target");
+
                     b.Property<DateTimeOffset?>("ResolvedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("resolved_at");
+
+                    b.Property<Guid?>("SlaCalendarId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("sla_calendar_id");
+
+                    b.Property<DateTimeOffset?>("SlaPausedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sla_paused_at");
+
+                    b.Property<TimeSpan>("SlaPausedWork")
+                        .HasColumnType("interval")
+                        .HasColumnName("sla_paused_work");
+
+                    b.Property<Guid?>("SlaPolicyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("sla_policy_id");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -236,6 +434,9 @@ namespace Crm.Support.Infrastructure.Migrations
 
                     b.HasIndex("CustomerId")
                         .HasDatabaseName("ix_tickets_customer_id");
+
+                    b.HasIndex("SlaPolicyId")
+                        .HasDatabaseName("ix_tickets_sla_policy_id");
 
                     b.HasIndex("AssigneeId", "Status")
                         .HasDatabaseName("ix_tickets_assignee_id_status");
@@ -336,6 +537,25 @@ namespace Crm.Support.Infrastructure.Migrations
                         .HasDatabaseName("ix_users_team_id");
 
                     b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("Crm.Support.Model.SlaPolicy", b =>
+                {
+                    b.HasOne("Crm.Support.Model.BusinessCalendar", null)
+                        .WithMany()
+                        .HasForeignKey("CalendarId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sla_policies_business_calendars_calendar_id");
+                });
+
+            modelBuilder.Entity("Crm.Support.Model.Ticket", b =>
+                {
+                    b.HasOne("Crm.Support.Model.SlaPolicy", null)
+                        .WithMany()
+                        .HasForeignKey("SlaPolicyId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_tickets_sla_policies_sla_policy_id");
                 });
 
             modelBuilder.Entity("Crm.Support.Model.TicketComment", b =>

@@ -1,0 +1,9 @@
+namespace Crm.Support.Model;
+
+public enum TimerKind
+{
+    FirstResponseWarning,
+    FirstResponseBreach,
+    ResolutionWarning,
+    ResolutionBreach,
+}
