@@ -56,7 +56,9 @@ public sealed class CrmSystemFixture : IAsyncLifetime
             // Every test runs from 127.0.0.1 and signs users in; only the per-user limit is left low enough to test.
             .WithEnvironment("Gateway__RateLimits__PerIp__PermitLimit", "1000000")
             .WithEnvironment("Gateway__RateLimits__SignIn__PermitLimit", "1000000")
-            .WithEnvironment("Gateway__RateLimits__PerUser__PermitLimit", PerUserRateLimit.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            .WithEnvironment("Gateway__RateLimits__PerUser__PermitLimit", PerUserRateLimit.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            // SLA tests move the support service's clock instead of waiting for deadlines; never set in a deployment.
+            .WithEnvironment("Testing__ClockControl", project.Resource.Name == "support" ? "true" : "false"));
         app = builder.Build();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         await app.StartAsync(timeout.Token);
