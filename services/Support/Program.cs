@@ -18,6 +18,7 @@ app.MapSupportApi();
 app.MapTicketsApi();
 app.MapTicketCommentsApi();
 app.MapSlaSettingsApi();
+app.MapAssignmentRulesApi();
 app.MapTestClockApi(app.Configuration);
 
 app.Run();

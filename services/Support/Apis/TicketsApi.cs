@@ -24,7 +24,7 @@ public static class TicketsApi
             .RequireRoles(TicketRoles.Readers);
         api.MapPost("/", CreateTicket)
             .WithValidation<CreateTicketRequest>()
-            .WithSummary("Opens a ticket for a customer; it lands in the caller's team (an agent takes it themselves).")
+            .WithSummary("Opens a ticket for a customer; it lands in the caller's team (an agent takes it themselves), or, when a lead or administrator names neither team nor assignee, where the category's assignment rule sends it.")
             .RequireRoles(TicketRoles.Workers);
         api.MapGet("/{id:guid}", GetTicket)
             .WithName(nameof(GetTicket))
@@ -69,8 +69,8 @@ public static class TicketsApi
     }
 
     public static async Task<Results<Created<TicketResponse>, ValidationProblem, ProblemHttpResult>> CreateTicket(
-        CreateTicketRequest request, CurrentUser caller, SupportDbContext db, SlaPlanner planner, TimeProvider clock, HttpContext http,
-        CancellationToken cancellationToken)
+        CreateTicketRequest request, CurrentUser caller, SupportDbContext db, SlaPlanner planner, AutoAssigner rules, TimeProvider clock,
+        HttpContext http, CancellationToken cancellationToken)
     {
         if (await TicketProblems.CheckCustomerAsync(db, request.CustomerId!.Value, cancellationToken) is { } unknownCustomer)
         {
@@ -91,6 +91,14 @@ public static class TicketsApi
         }
 
         var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (request.TeamId is null && request.AssigneeId is null && defaults.AssigneeId is null &&
+            await rules.AssignAsync(request.Category ?? TicketCategory.Question, now, cancellationToken) is { } ruled)
+        {
+            // Nobody took the ticket and nobody named a team: the administrator's rule for the category routes it.
+            assignment = ruled;
+        }
+
         var ticket = new Ticket
         {
             Id = Guid.CreateVersion7(now),
@@ -107,6 +115,7 @@ public static class TicketsApi
         await planner.PlanAsync(ticket, now, cancellationToken);
         db.AddIntegrationEvent(ticket.Opened(), orderingKey: ticket.Id.ToString());
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
 
         http.Response.Headers.ETag = ETags.From(ticket.Version);
         return TypedResults.Created($"{Prefix}/{ticket.Id}", await ResponseAsync(ticket, planner, now, cancellationToken));

@@ -26,6 +26,7 @@ public static class Extensions
         builder.AddCrmAuthentication();
         builder.Services.AddValidatorsFromAssemblyContaining<Program>();
         builder.Services.AddScoped<SlaPlanner>();
+        builder.Services.AddScoped<AutoAssigner>();
         builder.Services.AddScoped<TimerHandler>();
         builder.Services.Configure<TimerOptions>(builder.Configuration.GetSection("Timers"));
         builder.Services.AddHostedService<TimerWorker>();

@@ -6,6 +6,8 @@ namespace Crm.Support.Infrastructure;
 
 public class SupportDbContext(DbContextOptions<SupportDbContext> options) : MessagingDbContext(options)
 {
+    public DbSet<AssignmentRule> AssignmentRules => Set<AssignmentRule>();
+
     public DbSet<BusinessCalendar> BusinessCalendars => Set<BusinessCalendar>();
 
     public DbSet<Customer> Customers => Set<Customer>();

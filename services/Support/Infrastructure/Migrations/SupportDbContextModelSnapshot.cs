@@ -110,6 +110,43 @@ namespace Crm.Support.Infrastructure.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Crm.Support.Model.AssignmentRule", b =>
+                {
+                    b.Property<string>("Category")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("category");
+
+                    b.Property<Guid?>("LastAssigneeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("last_assignee_id");
+
+                    b.Property<string>("Strategy")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("strategy");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("team_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Category")
+                        .HasName("pk_assignment_rules");
+
+                    b.ToTable("assignment_rules", (string)null);
+                });
+
             modelBuilder.Entity("Crm.Support.Model.BusinessCalendar", b =>
                 {
                     b.Property<Guid>("Id")
