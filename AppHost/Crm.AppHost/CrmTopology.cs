@@ -22,6 +22,8 @@ public static class CrmTopology
         var postgres = builder.AddPostgres("postgres");
         var messaging = builder.AddRabbitMQ("messaging");
         var cache = builder.AddRedis("cache");
+        // Development mail goes to a catcher, never to real people; ConnectionStrings__mail names a real server instead.
+        var mail = builder.AddMailCatcher("mail");
         var adminPassword = builder.AddParameter(AdminPasswordParameter, secret: true);
 
         // Created first because everybody needs its address: tokens name the gateway's URL as their issuer.
@@ -53,8 +55,10 @@ public static class CrmTopology
 
         var customers = AddService("customers", "services/Customers/Crm.Customers.csproj", postgres.AddDatabase("customersdb"));
         var sales = AddService("sales", "services/Sales/Crm.Sales.csproj", postgres.AddDatabase("salesdb"));
-        var marketing = AddService("marketing", "services/Marketing/Crm.Marketing.csproj", postgres.AddDatabase("marketingdb"));
-        var support = AddService("support", "services/Support/Crm.Support.csproj", postgres.AddDatabase("supportdb"));
+        var marketing = AddService("marketing", "services/Marketing/Crm.Marketing.csproj", postgres.AddDatabase("marketingdb"))
+            .WithReference(mail).WaitFor(mail);
+        var support = AddService("support", "services/Support/Crm.Support.csproj", postgres.AddDatabase("supportdb"))
+            .WithReference(mail).WaitFor(mail);
 
         gateway
             .WithReference(identity).WithReference(customers).WithReference(sales).WithReference(marketing).WithReference(support)

@@ -34,6 +34,9 @@ public sealed class CrmSystemFixture : IAsyncLifetime
 
     public OidcSignIn SignIn { get; private set; } = null!;
 
+    /// <summary>Mail the services sent, as the AppHost's SMTP catcher received it.</summary>
+    public CaughtMail Mail { get; private set; } = null!;
+
     /// <summary>The issuer every token carries: the gateway's address.</summary>
     public string Issuer => App.GetEndpoint("gateway").ToString();
 
@@ -61,6 +64,7 @@ public sealed class CrmSystemFixture : IAsyncLifetime
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         await app.StartAsync(timeout.Token);
         SignIn = new OidcSignIn(app.GetEndpoint("gateway"));
+        Mail = new CaughtMail(app.GetResource<MailCatcherResource>("mail"));
         administrator = new BearerTokenHandler(SignIn, await SignIn.SignInAsync(CrmTopology.AdminEmail, adminPassword));
         Gateway = ClientOf(administrator, app.GetEndpoint("gateway"));
         Anonymous = new HttpClient { BaseAddress = app.GetEndpoint("gateway"), Timeout = TimeSpan.FromSeconds(30) };
