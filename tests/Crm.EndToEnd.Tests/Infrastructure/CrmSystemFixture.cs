@@ -56,6 +56,8 @@ public sealed class CrmSystemFixture : IAsyncLifetime
             // Export within a quarter second so tests need not wait long for spans.
             .WithEnvironment("OTEL_BSP_SCHEDULE_DELAY", "250")
             .WithEnvironment("OTEL_TRACES_SAMPLER", "always_on")
+            // A campaign recipient left mid-send by a killed marketing service is settled within seconds, not minutes.
+            .WithEnvironment("Marketing__ClaimTimeout", "00:00:10")
             // Every test runs from 127.0.0.1 and signs users in; only the per-user limit is left low enough to test.
             .WithEnvironment("Gateway__RateLimits__PerIp__PermitLimit", "1000000")
             .WithEnvironment("Gateway__RateLimits__SignIn__PermitLimit", "1000000")
