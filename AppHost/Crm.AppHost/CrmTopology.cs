@@ -13,6 +13,7 @@ public static class CrmTopology
     public const string AdminEmail = "admin@crm.local";
     public const string AdminPasswordParameter = "admin-password";
     public const string MarketingSigningKeyParameter = "marketing-signing-key";
+    public const string SupportSigningKeyParameter = "support-signing-key";
 
     /// <summary>Where the API browser at /docs receives the OAuth callback; registered for the web client.</summary>
     public const string DocsRedirectPath = "/docs/";
@@ -28,6 +29,8 @@ public static class CrmTopology
         var adminPassword = builder.AddParameter(AdminPasswordParameter, secret: true);
         // Signs unsubscribe and tracking links; kept across runs so links in mail already sent keep working.
         var marketingSigningKey = builder.AddParameter(MarketingSigningKeyParameter, secret: true);
+        // Signs satisfaction survey links, kept across runs for the same reason.
+        var supportSigningKey = builder.AddParameter(SupportSigningKeyParameter, secret: true);
 
         // Created first because everybody needs its address: tokens name the gateway's URL as their issuer.
         var gateway = builder.AddProject("gateway", "gateway/Crm.Gateway.csproj")
@@ -63,7 +66,9 @@ public static class CrmTopology
             .WithEnvironment("Marketing__PublicBaseUrl", publicAddress)
             .WithEnvironment("Marketing__SigningKey", marketingSigningKey);
         var support = AddService("support", "services/Support/Crm.Support.csproj", postgres.AddDatabase("supportdb"))
-            .WithReference(mail).WaitFor(mail);
+            .WithReference(mail).WaitFor(mail)
+            .WithEnvironment("Support__PublicBaseUrl", publicAddress)
+            .WithEnvironment("Support__SurveySigningKey", supportSigningKey);
 
         gateway
             .WithReference(identity).WithReference(customers).WithReference(sales).WithReference(marketing).WithReference(support)

@@ -19,6 +19,9 @@ app.MapTicketsApi();
 app.MapTicketCommentsApi();
 app.MapSlaSettingsApi();
 app.MapAssignmentRulesApi();
+app.MapSurveysApi();
+app.MapMetricsApi();
+app.MapCarePlansApi();
 app.MapTestClockApi(app.Configuration);
 
 app.Run();

@@ -183,7 +183,8 @@ public static class TicketsApi
     }
 
     public static async Task<Results<Ok<TicketResponse>, ProblemHttpResult>> ChangeStatus(
-        Guid id, ChangeStatusRequest request, CurrentUser caller, SupportDbContext db, SlaPlanner planner, TimeProvider clock, HttpContext http,
+        Guid id, ChangeStatusRequest request, CurrentUser caller, SupportDbContext db, SlaPlanner planner, SatisfactionSurveys surveys,
+        TimeProvider clock, HttpContext http,
         CancellationToken cancellationToken)
     {
         var (ticket, expectedVersion, problem) = await TicketToChangeAsync(id, caller, db, http, cancellationToken);
@@ -207,6 +208,7 @@ public static class TicketsApi
         {
             case TicketStatus.Resolved:
                 db.AddIntegrationEvent(ticket.Resolved(), key);
+                await surveys.CreateAsync(ticket, now, cancellationToken);
                 break;
             case TicketStatus.Closed:
                 db.AddIntegrationEvent(ticket.Closed(), key);

@@ -1,3 +1,4 @@
+using Crm.BuildingBlocks.Mail;
 using Crm.BuildingBlocks.Messaging;
 using Crm.BuildingBlocks.Persistence;
 using Crm.Support.Apis;
@@ -25,7 +26,12 @@ public static class Extensions
         builder.AddServiceOpenApi();
         builder.AddCrmAuthentication();
         builder.Services.AddValidatorsFromAssemblyContaining<Program>();
+        builder.AddMailSender();
+        builder.Services.Configure<SupportOptions>(builder.Configuration.GetSection(SupportOptions.SectionName));
+        builder.Services.AddSingleton<SurveyTokens>();
+        builder.Services.AddScoped<SatisfactionSurveys>();
         builder.Services.AddScoped<SlaPlanner>();
+        builder.Services.AddScoped<CarePlanRounds>();
         builder.Services.AddScoped<AutoAssigner>();
         builder.Services.AddScoped<TimerHandler>();
         builder.Services.Configure<TimerOptions>(builder.Configuration.GetSection("Timers"));

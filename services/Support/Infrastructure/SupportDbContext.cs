@@ -8,9 +8,13 @@ public class SupportDbContext(DbContextOptions<SupportDbContext> options) : Mess
 {
     public DbSet<AssignmentRule> AssignmentRules => Set<AssignmentRule>();
 
+    public DbSet<CarePlan> CarePlans => Set<CarePlan>();
+
     public DbSet<BusinessCalendar> BusinessCalendars => Set<BusinessCalendar>();
 
     public DbSet<Customer> Customers => Set<Customer>();
+
+    public DbSet<SatisfactionSurvey> SatisfactionSurveys => Set<SatisfactionSurvey>();
 
     public DbSet<SlaPolicy> SlaPolicies => Set<SlaPolicy>();
 

@@ -5,15 +5,36 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Support.Infrastructure;
 
-/// <summary>What a due timer does: SLA warnings, and breaches with their escalation.</summary>
-public sealed class TimerHandler(SupportDbContext db)
+/// <summary>What a due timer does: SLA warnings, breaches with their escalation, survey mail, care-plan rounds.</summary>
+public sealed class TimerHandler(SupportDbContext db, SatisfactionSurveys surveys, CarePlanRounds carePlans, ILogger<TimerHandler> logger)
 {
-    public async Task FireAsync(DurableTimer timer, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <returns>False when the timer should be tried again later (the mail server failed).</returns>
+    public async Task<bool> FireAsync(DurableTimer timer, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        if (timer.Kind == TimerKind.SurveyMail)
+        {
+            try
+            {
+                await surveys.SendAsync(timer.SubjectId, now, cancellationToken);
+                return true;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                logger.LogWarning(exception, "The survey mail of {SurveyId} could not be sent; trying again later", timer.SubjectId);
+                return false;
+            }
+        }
+
+        if (timer.Kind == TimerKind.CarePlanCheckIn)
+        {
+            await carePlans.RunAsync(timer, now, cancellationToken);
+            return true;
+        }
+
         var ticket = await db.Tickets.FirstOrDefaultAsync(t => t.Id == timer.SubjectId, cancellationToken);
         if (ticket is null)
         {
-            return;
+            return true;
         }
 
         switch (timer.Kind)
@@ -35,6 +56,8 @@ public sealed class TimerHandler(SupportDbContext db)
                 await BreachAsync(ticket, "Resolution", ticket.ResolutionDueAt!.Value, now, cancellationToken);
                 break;
         }
+
+        return true;
     }
 
     /// <summary>Still waiting for the first reply, by the deadline this timer was set for.</summary>

@@ -8,4 +8,7 @@ public sealed class TimerOptions
 
     /// <summary>Timers claimed per transaction.</summary>
     public int BatchSize { get; set; } = 50;
+
+    /// <summary>How long a timer whose work failed (the mail server was down) waits before it is tried again.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMinutes(1);
 }

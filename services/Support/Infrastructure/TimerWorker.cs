@@ -52,8 +52,14 @@ public sealed class TimerWorker(IServiceScopeFactory scopeFactory, TimeProvider 
             .ToListAsync(cancellationToken);
         foreach (var timer in due)
         {
-            await handler.FireAsync(timer, now, cancellationToken);
-            db.Timers.Remove(timer);
+            if (await handler.FireAsync(timer, now, cancellationToken))
+            {
+                db.Timers.Remove(timer);
+            }
+            else
+            {
+                timer.DueAt = now + options.Value.RetryDelay;
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken);

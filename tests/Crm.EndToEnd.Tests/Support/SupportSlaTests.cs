@@ -108,6 +108,9 @@ public sealed class SupportSlaTests(CrmSystemFixture system) : IAsyncLifetime
             "select count(*) from outbox_messages where message_type = 'Crm.Contracts.Support.TicketEscalated' and payload->>'ticketId' = @id " +
             "and payload->'teamLeadIds' = jsonb_build_array(@lead::text) and payload->>'previousPriority' = 'High' and dispatched_at is not null",
             ("id", id.ToString()), ("lead", leadUser.Id.ToString()))).ShouldBe(1, "the escalation names the team's lead");
+        await Eventually.HoldsAsync(async () => (await CustomerHistoryTests.ReadTimelineAsync(system.Gateway, breached["customerId"]!.GetValue<Guid>()))
+                .Any(entry => entry["kind"]!.GetValue<string>() == "ticket.sla-breached"),
+            TimeSpan.FromSeconds(10), "the breach is on the customer's timeline");
     }
 
     [Fact]
