@@ -12,6 +12,8 @@ public static class CrmTopology
     public const string DefaultGatewayPort = "5080";
     public const string AdminEmail = "admin@crm.local";
     public const string AdminPasswordParameter = "admin-password";
+    public const string MarketingSigningKeyParameter = "marketing-signing-key";
+    public const string SupportSigningKeyParameter = "support-signing-key";
 
     /// <summary>Where the API browser at /docs receives the OAuth callback; registered for the web client.</summary>
     public const string DocsRedirectPath = "/docs/";
@@ -22,7 +24,13 @@ public static class CrmTopology
         var postgres = builder.AddPostgres("postgres");
         var messaging = builder.AddRabbitMQ("messaging");
         var cache = builder.AddRedis("cache");
+        // Development mail goes to a catcher, never to real people; ConnectionStrings__mail names a real server instead.
+        var mail = builder.AddMailCatcher("mail");
         var adminPassword = builder.AddParameter(AdminPasswordParameter, secret: true);
+        // Signs unsubscribe and tracking links; kept across runs so links in mail already sent keep working.
+        var marketingSigningKey = builder.AddParameter(MarketingSigningKeyParameter, secret: true);
+        // Signs satisfaction survey links, kept across runs for the same reason.
+        var supportSigningKey = builder.AddParameter(SupportSigningKeyParameter, secret: true);
 
         // Created first because everybody needs its address: tokens name the gateway's URL as their issuer.
         var gateway = builder.AddProject("gateway", "gateway/Crm.Gateway.csproj")
@@ -53,8 +61,14 @@ public static class CrmTopology
 
         var customers = AddService("customers", "services/Customers/Crm.Customers.csproj", postgres.AddDatabase("customersdb"));
         var sales = AddService("sales", "services/Sales/Crm.Sales.csproj", postgres.AddDatabase("salesdb"));
-        var marketing = AddService("marketing", "services/Marketing/Crm.Marketing.csproj", postgres.AddDatabase("marketingdb"));
-        var support = AddService("support", "services/Support/Crm.Support.csproj", postgres.AddDatabase("supportdb"));
+        var marketing = AddService("marketing", "services/Marketing/Crm.Marketing.csproj", postgres.AddDatabase("marketingdb"))
+            .WithReference(mail).WaitFor(mail)
+            .WithEnvironment("Marketing__PublicBaseUrl", publicAddress)
+            .WithEnvironment("Marketing__SigningKey", marketingSigningKey);
+        var support = AddService("support", "services/Support/Crm.Support.csproj", postgres.AddDatabase("supportdb"))
+            .WithReference(mail).WaitFor(mail)
+            .WithEnvironment("Support__PublicBaseUrl", publicAddress)
+            .WithEnvironment("Support__SurveySigningKey", supportSigningKey);
 
         gateway
             .WithReference(identity).WithReference(customers).WithReference(sales).WithReference(marketing).WithReference(support)

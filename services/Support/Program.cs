@@ -17,5 +17,11 @@ app.MapDefaultEndpoints();
 app.MapSupportApi();
 app.MapTicketsApi();
 app.MapTicketCommentsApi();
+app.MapSlaSettingsApi();
+app.MapAssignmentRulesApi();
+app.MapSurveysApi();
+app.MapMetricsApi();
+app.MapCarePlansApi();
+app.MapTestClockApi(app.Configuration);
 
 app.Run();

@@ -18,12 +18,12 @@ public sealed class AppHostProcessTests : IDisposable
 
         (await appHost.WaitUntilUpAsync(ct)).ShouldBe($"CRM is up: gateway at http://127.0.0.1:{gatewayPort}");
         var started = OwnedProcesses.Of(state.FullPath);
-        started.Count.ShouldBeGreaterThanOrEqualTo(10, "postgres, epmd, rabbitmq, redis, identity, four services and the gateway");
+        started.Count.ShouldBeGreaterThanOrEqualTo(11, "postgres, epmd, rabbitmq, redis, the mail catcher, identity, four services and the gateway");
         var output = appHost.Output.ToList();
         var upLine = output.FindIndex(line => line.StartsWith("CRM is up", StringComparison.Ordinal));
         var header = output.FindLastIndex(upLine, line => line.StartsWith("Resource ", StringComparison.Ordinal));
         var rows = output[(header + 2)..(upLine - 1)];
-        rows.Count.ShouldBe(14, "5 databases and their server, the broker, the cache, identity, 4 services and the gateway");
+        rows.Count.ShouldBe(15, "5 databases and their server, the broker, the cache, the mail catcher, identity, 4 services and the gateway");
         rows.ShouldAllBe(row => row.Contains(" Running ", StringComparison.Ordinal));
         rows[^1].ShouldStartWith("gateway ");
         output[upLine + 1].ShouldStartWith($"Sign in at http://127.0.0.1:{gatewayPort}/docs as admin@crm.local with password ");

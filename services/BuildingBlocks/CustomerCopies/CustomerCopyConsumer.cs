@@ -39,7 +39,7 @@ public abstract class CustomerCopyConsumer<TDbContext, TCopy>(TDbContext db) :
     /// <summary>The person asked to be forgotten: only the id and what is not personal stay.</summary>
     public async Task Consume(ConsumeContext<CustomerErased> context)
     {
-        await EraseRelatedAsync(context.Message.CustomerId, context.CancellationToken);
+        await ForgetRecordsAsync(context.Message.CustomerId, context.CancellationToken);
         await OverwriteAsync(context.Message.CustomerId, context.Message.Revision, Anonymise, context.CancellationToken);
     }
 
@@ -53,11 +53,14 @@ public abstract class CustomerCopyConsumer<TDbContext, TCopy>(TDbContext db) :
     /// <summary>Removes every personal field of the copy (name to <see cref="ErasedName"/>).</summary>
     protected abstract void Anonymise(TCopy copy);
 
+    /// <summary>
+    /// Removes what the service's own records (tickets, comments, converted leads) say about an erased customer, in the
+    /// consumer's transaction. Runs on every delivery, so it must be idempotent.
+    /// </summary>
+    protected virtual Task ForgetRecordsAsync(Guid customerId, CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>Points what refers to <paramref name="from"/> (deals, tickets) at <paramref name="to"/>, in the consumer's transaction.</summary>
     protected virtual Task RepointAsync(Guid from, Guid to, CancellationToken cancellationToken) => Task.CompletedTask;
-
-    /// <summary>Removes personal data the service keeps elsewhere about the erased customer (sales: converted leads), in the consumer's transaction.</summary>
-    protected virtual Task EraseRelatedAsync(Guid customerId, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>
     /// Runs after an event changed the copy, before it is saved, in the consumer's transaction: a service adjusts what

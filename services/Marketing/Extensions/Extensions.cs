@@ -1,9 +1,13 @@
+using Crm.BuildingBlocks.Mail;
 using Crm.BuildingBlocks.Messaging;
 using Crm.BuildingBlocks.Persistence;
+using Crm.Marketing.Consent;
 using Crm.Marketing.Infrastructure;
 using Crm.Marketing.IntegrationEvents;
+using Crm.Marketing.Sending;
 using Crm.ServiceDefaults.Authentication;
 using Crm.ServiceDefaults.OpenApi;
+using FluentValidation;
 
 namespace Crm.Marketing.Extensions;
 
@@ -12,9 +16,23 @@ public static class Extensions
     public static IHostApplicationBuilder AddMarketingServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDbContext<MarketingDbContext>("marketingdb");
-        builder.AddMessaging<MarketingDbContext>("marketing", bus => bus.AddConsumer<CustomerCopyConsumer>());
+        builder.AddMessaging<MarketingDbContext>("marketing", bus =>
+        {
+            bus.AddConsumer<CustomerCopyConsumer>();
+            bus.AddConsumer<CustomerValueConsumer>();
+        });
+        builder.AddMailSender();
         builder.AddServiceOpenApi();
         builder.AddCrmAuthentication();
+        builder.Services.AddValidatorsFromAssemblyContaining<Program>();
+
+        builder.Services.AddOptions<MarketingOptions>().BindConfiguration(MarketingOptions.SectionName);
+        builder.Services.AddSingleton<SignedTokens>();
+        builder.Services.AddScoped<MailingPolicy>();
+        builder.Services.AddScoped<MailComposer>();
+        builder.Services.AddScoped<SegmentEvaluator>();
+        builder.Services.AddScoped<RecipientQueue>();
+        builder.Services.AddHostedService<CampaignSender>();
         return builder;
     }
 }

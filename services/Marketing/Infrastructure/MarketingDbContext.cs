@@ -6,7 +6,18 @@ namespace Crm.Marketing.Infrastructure;
 
 public class MarketingDbContext(DbContextOptions<MarketingDbContext> options) : MessagingDbContext(options)
 {
+    /// <summary>Marketing's contacts: its copy of every reachable customer, with consent.</summary>
     public DbSet<Customer> Customers => Set<Customer>();
+
+    public DbSet<Suppression> Suppressions => Set<Suppression>();
+
+    public DbSet<EmailTemplate> Templates => Set<EmailTemplate>();
+
+    public DbSet<Segment> Segments => Set<Segment>();
+
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+
+    public DbSet<CampaignRecipient> CampaignRecipients => Set<CampaignRecipient>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

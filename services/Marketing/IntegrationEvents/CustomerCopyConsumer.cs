@@ -5,7 +5,7 @@ using Crm.Marketing.Model;
 
 namespace Crm.Marketing.IntegrationEvents;
 
-/// <summary>Marketing keeps how to reach each customer and how to segment them.</summary>
+/// <summary>Marketing keeps how to reach each customer and how to segment them; erasure also makes the consent final.</summary>
 public sealed class CustomerCopyConsumer(MarketingDbContext db) : CustomerCopyConsumer<MarketingDbContext, Customer>(db)
 {
     protected override Customer NewCopy(Guid id) => new() { Id = id, Name = "" };
@@ -13,6 +13,7 @@ public sealed class CustomerCopyConsumer(MarketingDbContext db) : CustomerCopyCo
     protected override void Copy(Customer copy, CustomerRegistered registered)
     {
         copy.RegisteredAt = registered.OccurredAt;
+        copy.Kind = registered.Kind;
         Copy(copy, registered.Name, registered.Email, registered.Industry, registered.Region, registered.Source, registered.Tags);
     }
 
@@ -24,6 +25,9 @@ public sealed class CustomerCopyConsumer(MarketingDbContext db) : CustomerCopyCo
         copy.Name = ErasedName;
         copy.Email = null;
         copy.Tags = [];
+        // Final: an erased person is never mailed again, by any path.
+        copy.Consent = Model.ConsentState.Erased;
+        copy.ConsentChangedAt = DateTimeOffset.UtcNow;
     }
 
     private static void Copy(Customer copy, string name, string? email, string? industry, string? region, string? source, IReadOnlyList<string>? tags)

@@ -44,7 +44,7 @@ public sealed class CustomerCopyConsumer(SalesDbContext db, TimeProvider clock) 
         Db.PlanFollowUpAsync(copy, clock.GetUtcNow(), cancellationToken);
 
     /// <summary>An erased person's converted leads lose their personal data too, and follow-up titles stop naming them.</summary>
-    protected override async Task EraseRelatedAsync(Guid customerId, CancellationToken cancellationToken)
+    protected override async Task ForgetRecordsAsync(Guid customerId, CancellationToken cancellationToken)
     {
         await Db.Leads.Where(lead => lead.CustomerId == customerId).ExecuteUpdateAsync(set => set
             .SetProperty(lead => lead.Name, ErasedName)

@@ -3,6 +3,7 @@ using Crm.Support.Model;
 
 namespace Crm.Support.Apis;
 
+/// <param name="Sla">Due times, remaining working time and breach state of the first-response and resolution targets.</param>
 /// <param name="NextStatuses">Where the workflow lets the ticket go from its current status.</param>
 /// <param name="Comments">Only when one ticket is read: its thread, oldest first, as far as the caller may see it.</param>
 public sealed record TicketResponse(
@@ -23,10 +24,13 @@ public sealed record TicketResponse(
     DateTimeOffset? FirstResponseAt,
     DateTimeOffset? ResolvedAt,
     DateTimeOffset? ClosedAt,
+    TicketSlaResponse Sla,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<CommentResponse>? Comments = null)
 {
-    public static TicketResponse From(Ticket ticket, IReadOnlyList<CommentResponse>? comments = null) => new(
+    /// <param name="clock">The ticket's SLA calendar, which the remaining times are counted on.</param>
+    public static TicketResponse From(Ticket ticket, BusinessClock clock, DateTimeOffset now, IReadOnlyList<CommentResponse>? comments = null) => new(
         ticket.Id, ticket.CustomerId, ticket.Subject, ticket.Description, ticket.Category, ticket.Priority, ticket.Channel,
         ticket.Status, TicketWorkflow.AllowedFrom(ticket.Status), ticket.TeamId, ticket.AssigneeId, ticket.CreatedBy,
-        ticket.CreatedAt, ticket.UpdatedAt, ticket.FirstResponseAt, ticket.ResolvedAt, ticket.ClosedAt, comments);
+        ticket.CreatedAt, ticket.UpdatedAt, ticket.FirstResponseAt, ticket.ResolvedAt, ticket.ClosedAt,
+        TicketSlaResponse.From(ticket, clock, now), comments);
 }

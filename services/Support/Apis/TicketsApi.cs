@@ -24,7 +24,7 @@ public static class TicketsApi
             .RequireRoles(TicketRoles.Readers);
         api.MapPost("/", CreateTicket)
             .WithValidation<CreateTicketRequest>()
-            .WithSummary("Opens a ticket for a customer; it lands in the caller's team (an agent takes it themselves).")
+            .WithSummary("Opens a ticket for a customer; it lands in the caller's team (an agent takes it themselves), or, when a lead or administrator names neither team nor assignee, where the category's assignment rule sends it.")
             .RequireRoles(TicketRoles.Workers);
         api.MapGet("/{id:guid}", GetTicket)
             .WithName(nameof(GetTicket))
@@ -46,7 +46,8 @@ public static class TicketsApi
     }
 
     public static async Task<Ok<CursorPage<TicketResponse>>> ListTickets(
-        [AsParameters] ListTicketsQuery query, CurrentUser caller, SupportDbContext db, CancellationToken cancellationToken)
+        [AsParameters] ListTicketsQuery query, CurrentUser caller, SupportDbContext db, SlaPlanner planner, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         Cursor.TryDecode(query.Cursor, query.SortOrDefault, out var after);
         var rows = await TicketScope.ReadOf(caller).Apply(db.Tickets.AsNoTracking())
@@ -57,12 +58,19 @@ public static class TicketsApi
 
         var page = rows.Take(query.PageSizeOrDefault).ToList();
         var next = rows.Count > page.Count ? TicketQueries.CursorAfter(page[^1], query.SortOrDefault).Encode() : null;
-        return TypedResults.Ok(new CursorPage<TicketResponse>([.. page.Select(ticket => TicketResponse.From(ticket))], query.PageSizeOrDefault, next));
+        var now = clock.GetUtcNow();
+        var items = new List<TicketResponse>(page.Count);
+        foreach (var ticket in page)
+        {
+            items.Add(TicketResponse.From(ticket, await planner.ClockOfAsync(ticket.SlaCalendarId, cancellationToken), now));
+        }
+
+        return TypedResults.Ok(new CursorPage<TicketResponse>(items, query.PageSizeOrDefault, next));
     }
 
     public static async Task<Results<Created<TicketResponse>, ValidationProblem, ProblemHttpResult>> CreateTicket(
-        CreateTicketRequest request, CurrentUser caller, SupportDbContext db, TimeProvider clock, HttpContext http,
-        CancellationToken cancellationToken)
+        CreateTicketRequest request, CurrentUser caller, SupportDbContext db, SlaPlanner planner, AutoAssigner rules, TimeProvider clock,
+        HttpContext http, CancellationToken cancellationToken)
     {
         if (await TicketProblems.CheckCustomerAsync(db, request.CustomerId!.Value, cancellationToken) is { } unknownCustomer)
         {
@@ -83,6 +91,14 @@ public static class TicketsApi
         }
 
         var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (request.TeamId is null && request.AssigneeId is null && defaults.AssigneeId is null &&
+            await rules.AssignAsync(request.Category ?? TicketCategory.Question, now, cancellationToken) is { } ruled)
+        {
+            // Nobody took the ticket and nobody named a team: the administrator's rule for the category routes it.
+            assignment = ruled;
+        }
+
         var ticket = new Ticket
         {
             Id = Guid.CreateVersion7(now),
@@ -96,15 +112,17 @@ public static class TicketsApi
         };
         ticket.Apply(request);
         db.Tickets.Add(ticket);
+        await planner.PlanAsync(ticket, now, cancellationToken);
         db.AddIntegrationEvent(ticket.Opened(), orderingKey: ticket.Id.ToString());
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
 
         http.Response.Headers.ETag = ETags.From(ticket.Version);
-        return TypedResults.Created($"{Prefix}/{ticket.Id}", TicketResponse.From(ticket));
+        return TypedResults.Created($"{Prefix}/{ticket.Id}", await ResponseAsync(ticket, planner, now, cancellationToken));
     }
 
     public static async Task<Results<Ok<TicketResponse>, NotFound>> GetTicket(
-        Guid id, CurrentUser caller, SupportDbContext db, HttpContext http, CancellationToken cancellationToken)
+        Guid id, CurrentUser caller, SupportDbContext db, SlaPlanner planner, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
     {
         var ticket = await TicketScope.ReadOf(caller).Apply(db.Tickets.AsNoTracking()).FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
         if (ticket is null)
@@ -119,11 +137,12 @@ public static class TicketsApi
             .ToListAsync(cancellationToken);
 
         http.Response.Headers.ETag = ETags.From(ticket.Version);
-        return TypedResults.Ok(TicketResponse.From(ticket, [.. comments.Select(CommentResponse.From)]));
+        return TypedResults.Ok(TicketResponse.From(ticket, await planner.ClockOfAsync(ticket.SlaCalendarId, cancellationToken), clock.GetUtcNow(),
+            [.. comments.Select(CommentResponse.From)]));
     }
 
     public static async Task<Results<Ok<TicketResponse>, ValidationProblem, ProblemHttpResult>> UpdateTicket(
-        Guid id, UpdateTicketRequest request, CurrentUser caller, SupportDbContext db, TimeProvider clock, HttpContext http,
+        Guid id, UpdateTicketRequest request, CurrentUser caller, SupportDbContext db, SlaPlanner planner, TimeProvider clock, HttpContext http,
         CancellationToken cancellationToken)
     {
         var (ticket, expectedVersion, problem) = await TicketToChangeAsync(id, caller, db, http, cancellationToken);
@@ -143,9 +162,16 @@ public static class TicketsApi
             return unknownCustomer;
         }
 
+        var (priority, customerId) = (ticket.Priority, ticket.CustomerId);
         if (ticket.Apply(request))
         {
             ticket.UpdatedAt = clock.GetUtcNow();
+            if (ticket.Priority != priority || ticket.CustomerId != customerId)
+            {
+                // Another priority or customer (tier) means other targets.
+                await planner.PlanAsync(ticket, ticket.UpdatedAt, cancellationToken);
+            }
+
             if (await SaveAsync(db, ticket, expectedVersion, cancellationToken) is { } stale)
             {
                 return stale;
@@ -153,11 +179,12 @@ public static class TicketsApi
         }
 
         http.Response.Headers.ETag = ETags.From(ticket.Version);
-        return TypedResults.Ok(TicketResponse.From(ticket));
+        return TypedResults.Ok(await ResponseAsync(ticket, planner, clock.GetUtcNow(), cancellationToken));
     }
 
     public static async Task<Results<Ok<TicketResponse>, ProblemHttpResult>> ChangeStatus(
-        Guid id, ChangeStatusRequest request, CurrentUser caller, SupportDbContext db, TimeProvider clock, HttpContext http,
+        Guid id, ChangeStatusRequest request, CurrentUser caller, SupportDbContext db, SlaPlanner planner, SatisfactionSurveys surveys,
+        TimeProvider clock, HttpContext http,
         CancellationToken cancellationToken)
     {
         var (ticket, expectedVersion, problem) = await TicketToChangeAsync(id, caller, db, http, cancellationToken);
@@ -173,12 +200,15 @@ public static class TicketsApi
             return TicketProblems.CannotMove(from, to);
         }
 
-        ticket.MoveTo(to, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        ticket.MoveTo(to, now);
+        await planner.FollowStatusAsync(ticket, now, cancellationToken);
         var key = ticket.Id.ToString();
         switch (to)
         {
             case TicketStatus.Resolved:
                 db.AddIntegrationEvent(ticket.Resolved(), key);
+                await surveys.CreateAsync(ticket, now, cancellationToken);
                 break;
             case TicketStatus.Closed:
                 db.AddIntegrationEvent(ticket.Closed(), key);
@@ -194,11 +224,11 @@ public static class TicketsApi
         }
 
         http.Response.Headers.ETag = ETags.From(ticket.Version);
-        return TypedResults.Ok(TicketResponse.From(ticket));
+        return TypedResults.Ok(await ResponseAsync(ticket, planner, clock.GetUtcNow(), cancellationToken));
     }
 
     public static async Task<Results<Ok<TicketResponse>, ValidationProblem, ProblemHttpResult>> AssignTicket(
-        Guid id, AssignTicketRequest request, CurrentUser caller, SupportDbContext db, TimeProvider clock, HttpContext http,
+        Guid id, AssignTicketRequest request, CurrentUser caller, SupportDbContext db, SlaPlanner planner, TimeProvider clock, HttpContext http,
         CancellationToken cancellationToken)
     {
         var (ticket, expectedVersion, problem) = await TicketToChangeAsync(id, caller, db, http, cancellationToken);
@@ -237,8 +267,11 @@ public static class TicketsApi
         }
 
         http.Response.Headers.ETag = ETags.From(ticket.Version);
-        return TypedResults.Ok(TicketResponse.From(ticket));
+        return TypedResults.Ok(await ResponseAsync(ticket, planner, clock.GetUtcNow(), cancellationToken));
     }
+
+    private static async Task<TicketResponse> ResponseAsync(Ticket ticket, SlaPlanner planner, DateTimeOffset now, CancellationToken cancellationToken) =>
+        TicketResponse.From(ticket, await planner.ClockOfAsync(ticket.SlaCalendarId, cancellationToken), now);
 
     /// <summary>
     /// The ticket a change is about, tracked, once the request names the version it was based on: 428 without

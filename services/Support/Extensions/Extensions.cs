@@ -1,10 +1,14 @@
+using Crm.BuildingBlocks.Mail;
 using Crm.BuildingBlocks.Messaging;
 using Crm.BuildingBlocks.Persistence;
+using Crm.Support.Apis;
 using Crm.Support.Infrastructure;
 using Crm.Support.IntegrationEvents;
 using Crm.ServiceDefaults.Authentication;
 using Crm.ServiceDefaults.OpenApi;
 using FluentValidation;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using StackExchange.Redis;
 
 namespace Crm.Support.Extensions;
 
@@ -17,10 +21,28 @@ public static class Extensions
         {
             bus.AddConsumer<CustomerCopyConsumer>();
             bus.AddConsumer<UserDirectoryConsumer>();
+            bus.AddConsumer<CustomerTierConsumer>();
         });
         builder.AddServiceOpenApi();
         builder.AddCrmAuthentication();
         builder.Services.AddValidatorsFromAssemblyContaining<Program>();
+        builder.AddMailSender();
+        builder.Services.Configure<SupportOptions>(builder.Configuration.GetSection(SupportOptions.SectionName));
+        builder.Services.AddSingleton<SurveyTokens>();
+        builder.Services.AddScoped<SatisfactionSurveys>();
+        builder.Services.AddScoped<SlaPlanner>();
+        builder.Services.AddScoped<CarePlanRounds>();
+        builder.Services.AddScoped<AutoAssigner>();
+        builder.Services.AddScoped<TimerHandler>();
+        builder.Services.Configure<TimerOptions>(builder.Configuration.GetSection("Timers"));
+        builder.Services.AddHostedService<TimerWorker>();
+        if (builder.Configuration.GetValue<bool>(TestClockApi.Switch))
+        {
+            // Tests only (see TestClock): every TimeProvider in the service then reads the settable clock.
+            builder.Services.AddSingleton(services => new TestClock(services.GetService<IConnectionMultiplexer>()));
+            builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(services => services.GetRequiredService<TestClock>()));
+        }
+
         return builder;
     }
 }

@@ -6,7 +6,19 @@ namespace Crm.Support.Infrastructure;
 
 public class SupportDbContext(DbContextOptions<SupportDbContext> options) : MessagingDbContext(options)
 {
+    public DbSet<AssignmentRule> AssignmentRules => Set<AssignmentRule>();
+
+    public DbSet<CarePlan> CarePlans => Set<CarePlan>();
+
+    public DbSet<BusinessCalendar> BusinessCalendars => Set<BusinessCalendar>();
+
     public DbSet<Customer> Customers => Set<Customer>();
+
+    public DbSet<SatisfactionSurvey> SatisfactionSurveys => Set<SatisfactionSurvey>();
+
+    public DbSet<SlaPolicy> SlaPolicies => Set<SlaPolicy>();
+
+    public DbSet<DurableTimer> Timers => Set<DurableTimer>();
 
     public DbSet<Ticket> Tickets => Set<Ticket>();
 

@@ -6,9 +6,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Support.IntegrationEvents;
 
-/// <summary>Support keeps how to reach each customer; a merge moves the secondary's tickets.</summary>
+/// <summary>
+/// Support keeps how to reach each customer; a merge moves the secondary's tickets; an erasure leaves the customer's
+/// tickets without anything the customer said or could be recognised by.
+/// </summary>
 public sealed class CustomerCopyConsumer(SupportDbContext db) : CustomerCopyConsumer<SupportDbContext, Customer>(db)
 {
+    public const string ErasedText = "[erased]";
+
     protected override Customer NewCopy(Guid id) => new() { Id = id, Name = "" };
 
     protected override void Copy(Customer copy, CustomerRegistered registered)
@@ -24,6 +29,20 @@ public sealed class CustomerCopyConsumer(SupportDbContext db) : CustomerCopyCons
     protected override Task RepointAsync(Guid from, Guid to, CancellationToken cancellationToken) =>
         Db.Tickets.Where(ticket => ticket.CustomerId == from)
             .ExecuteUpdateAsync(set => set.SetProperty(ticket => ticket.CustomerId, to), cancellationToken);
+
+    /// <summary>
+    /// Subjects, descriptions and every comment of the customer's tickets are replaced; ids, times, category,
+    /// priority, status, team and assignee stay, so metrics and SLA figures still count the tickets.
+    /// </summary>
+    protected override async Task ForgetRecordsAsync(Guid customerId, CancellationToken cancellationToken)
+    {
+        var tickets = Db.Tickets.Where(ticket => ticket.CustomerId == customerId);
+        await Db.TicketComments.Where(comment => tickets.Any(ticket => ticket.Id == comment.TicketId))
+            .ExecuteUpdateAsync(set => set.SetProperty(comment => comment.Body, ErasedText), cancellationToken);
+        await tickets.ExecuteUpdateAsync(set => set
+            .SetProperty(ticket => ticket.Subject, ErasedText)
+            .SetProperty(ticket => ticket.Description, ""), cancellationToken);
+    }
 
     private static void Copy(Customer copy, string name, string? email, string? phone)
     {

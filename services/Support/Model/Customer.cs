@@ -11,6 +11,12 @@ public class Customer : ICustomerCopy
     public string? Phone { get; set; }
     public DateTimeOffset RegisteredAt { get; set; }
 
+    /// <summary>The value tier (<c>CustomerTierChanged</c>); null until the customer service sets one, which counts as General.</summary>
+    public CustomerTier? Tier { get; set; }
+
+    /// <summary>When the tier last changed; an older tier event is ignored.</summary>
+    public DateTimeOffset? TierChangedAt { get; set; }
+
     /// <summary>The customer service's revision this copy reflects; older events are ignored.</summary>
     public int Revision { get; set; }
 

@@ -34,6 +34,28 @@ public class Ticket
 
     public DateTimeOffset? ClosedAt { get; set; }
 
+    /// <summary>The SLA policy the targets come from; null when no policy covers the customer's tier.</summary>
+    public Guid? SlaPolicyId { get; set; }
+
+    /// <summary>The calendar the targets are counted on (the policy's, when they were planned).</summary>
+    public Guid? SlaCalendarId { get; set; }
+
+    public TimeSpan? FirstResponseTarget { get; set; }
+    public TimeSpan? ResolutionTarget { get; set; }
+    public DateTimeOffset? FirstResponseDueAt { get; set; }
+
+    /// <summary>Null while the resolution clock is stopped (waiting on the customer, resolved) or without a target.</summary>
+    public DateTimeOffset? ResolutionDueAt { get; set; }
+
+    /// <summary>Since when the resolution clock is stopped; null while it runs.</summary>
+    public DateTimeOffset? SlaPausedAt { get; set; }
+
+    /// <summary>Working time the resolution clock stood still so far; it extends the resolution due time.</summary>
+    public TimeSpan SlaPausedWork { get; set; }
+
+    public DateTimeOffset? FirstResponseBreachedAt { get; set; }
+    public DateTimeOffset? ResolutionBreachedAt { get; set; }
+
     /// <summary>PostgreSQL's row version (<c>xmin</c>): the ETag, so a stale edit is refused instead of overwriting.</summary>
     public uint Version { get; set; }
 }

@@ -16,6 +16,7 @@ public sealed class Servers : IAsyncLifetime
 {
     private const string DatabaseResource = "testdb";
     private const string MessagingResource = "messaging";
+    private const string MailResource = "mail";
 
     private readonly string stateDirectory = Path.Combine(Path.GetTempPath(), $"crm-buildingblocks-tests-{Guid.NewGuid():N}");
     private DistributedApplication? app;
@@ -27,6 +28,10 @@ public sealed class Servers : IAsyncLifetime
     public string MessagingConnectionString => App.GetConnectionString(MessagingResource);
 
     public RabbitMQServerResource RabbitMQ => App.GetResource<RabbitMQServerResource>(MessagingResource);
+
+    public MailCatcherResource MailCatcher => App.GetResource<MailCatcherResource>(MailResource);
+
+    public string MailConnectionString => App.GetConnectionString(MailResource);
 
     private DistributedApplication App => app ?? throw new InvalidOperationException("The servers have not started.");
 
@@ -49,6 +54,7 @@ public sealed class Servers : IAsyncLifetime
         });
         builder.AddPostgres("postgres").AddDatabase(DatabaseResource);
         builder.AddRabbitMQ(MessagingResource);
+        builder.AddMailCatcher(MailResource);
         app = builder.Build();
         await app.StartAsync(TestContext.Current.CancellationToken);
     }

@@ -34,6 +34,9 @@ public sealed class CrmSystemFixture : IAsyncLifetime
 
     public OidcSignIn SignIn { get; private set; } = null!;
 
+    /// <summary>Mail the services sent, as the AppHost's SMTP catcher received it.</summary>
+    public CaughtMail Mail { get; private set; } = null!;
+
     /// <summary>The issuer every token carries: the gateway's address.</summary>
     public string Issuer => App.GetEndpoint("gateway").ToString();
 
@@ -53,16 +56,21 @@ public sealed class CrmSystemFixture : IAsyncLifetime
             // Export within a quarter second so tests need not wait long for spans.
             .WithEnvironment("OTEL_BSP_SCHEDULE_DELAY", "250")
             .WithEnvironment("OTEL_TRACES_SAMPLER", "always_on")
+            // A campaign recipient left mid-send by a killed marketing service is settled within seconds, not minutes.
+            .WithEnvironment("Marketing__ClaimTimeout", "00:00:10")
             // Every test runs from 127.0.0.1 and signs users in; only the per-user limit is left low enough to test.
             .WithEnvironment("Gateway__RateLimits__PerIp__PermitLimit", "1000000")
             .WithEnvironment("Gateway__RateLimits__SignIn__PermitLimit", "1000000")
             .WithEnvironment("Gateway__RateLimits__PerUser__PermitLimit", PerUserRateLimit.ToString(System.Globalization.CultureInfo.InvariantCulture))
             // A killed customer service's import is taken over after 5 s instead of a minute.
-            .WithEnvironment("Customers__Imports__Lease", "00:00:05"));
+            .WithEnvironment("Customers__Imports__Lease", "00:00:05")
+            // SLA tests move the support service's clock instead of waiting for deadlines; never set in a deployment.
+            .WithEnvironment("Testing__ClockControl", project.Resource.Name == "support" ? "true" : "false"));
         app = builder.Build();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         await app.StartAsync(timeout.Token);
         SignIn = new OidcSignIn(app.GetEndpoint("gateway"));
+        Mail = new CaughtMail(app.GetResource<MailCatcherResource>("mail"));
         administrator = new BearerTokenHandler(SignIn, await SignIn.SignInAsync(CrmTopology.AdminEmail, adminPassword));
         Gateway = ClientOf(administrator, app.GetEndpoint("gateway"));
         Anonymous = new HttpClient { BaseAddress = app.GetEndpoint("gateway"), Timeout = TimeSpan.FromSeconds(30) };

@@ -12,5 +12,11 @@ public sealed class CustomerEntityTypeConfiguration : IEntityTypeConfiguration<C
         // The id is the customer service's; this copy never makes its own.
         builder.Property(customer => customer.Id).ValueGeneratedNever();
         builder.Property(customer => customer.Name).HasMaxLength(200);
+        builder.Property(customer => customer.Kind).HasMaxLength(20);
+        builder.Property(customer => customer.Tier).HasMaxLength(40);
+        builder.Property(customer => customer.Lifecycle).HasMaxLength(40);
+        builder.Property(customer => customer.TotalSpend).HasPrecision(18, 2);
+        builder.Property(customer => customer.Consent).HasConversion<string>().HasMaxLength(20);
+        builder.Ignore(customer => customer.FirstName);
     }
 }

@@ -26,5 +26,6 @@ public sealed class TicketEntityTypeConfiguration : IEntityTypeConfiguration<Tic
         builder.HasIndex(ticket => new { ticket.CreatedAt, ticket.Id });
         builder.HasIndex(ticket => new { ticket.UpdatedAt, ticket.Id });
         builder.HasIndex(ticket => new { ticket.Priority, ticket.Id });
+        builder.HasOne<SlaPolicy>().WithMany().HasForeignKey(ticket => ticket.SlaPolicyId).OnDelete(DeleteBehavior.SetNull);
     }
 }

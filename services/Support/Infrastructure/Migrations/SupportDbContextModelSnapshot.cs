@@ -110,6 +110,152 @@ namespace Crm.Support.Infrastructure.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Crm.Support.Model.AssignmentRule", b =>
+                {
+                    b.Property<string>("Category")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("category");
+
+                    b.Property<Guid?>("LastAssigneeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("last_assignee_id");
+
+                    b.Property<string>("Strategy")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("strategy");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("team_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Category")
+                        .HasName("pk_assignment_rules");
+
+                    b.ToTable("assignment_rules", (string)null);
+                });
+
+            modelBuilder.Entity("Crm.Support.Model.BusinessCalendar", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("AlwaysOpen")
+                        .HasColumnType("boolean")
+                        .HasColumnName("always_open");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.PrimitiveCollection<List<DateOnly>>("Holidays")
+                        .IsRequired()
+                        .HasColumnType("date[]")
+                        .HasColumnName("holidays");
+
+                    b.Property<string>("Hours")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("hours");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("time_zone_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_business_calendars");
+
+                    b.ToTable("business_calendars", (string)null);
+                });
+
+            modelBuilder.Entity("Crm.Support.Model.CarePlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("CadenceDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("cadence_days");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("LastRunAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_run_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("NextRunAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_run_at");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("subject");
+
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("team_id");
+
+                    b.Property<string>("Tiers")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("tiers");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_care_plans");
+
+                    b.ToTable("care_plans", (string)null);
+                });
+
             modelBuilder.Entity("Crm.Support.Model.Customer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -142,10 +288,192 @@ namespace Crm.Support.Infrastructure.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("revision");
 
+                    b.Property<string>("Tier")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("tier");
+
+                    b.Property<DateTimeOffset?>("TierChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("tier_changed_at");
+
                     b.HasKey("Id")
                         .HasName("pk_customers");
 
                     b.ToTable("customers", (string)null);
+                });
+
+            modelBuilder.Entity("Crm.Support.Model.DurableTimer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("Deadline")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deadline");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_timers");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("ix_timers_due_at");
+
+                    b.HasIndex("SubjectId")
+                        .HasDatabaseName("ix_timers_subject_id");
+
+                    b.ToTable("timers", (string)null);
+                });
+
+            modelBuilder.Entity("Crm.Support.Model.SatisfactionSurvey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AgentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agent_id");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("comment");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("link");
+
+                    b.Property<DateTimeOffset?>("MailSentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("mail_sent_at");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("integer")
+                        .HasColumnName("rating");
+
+                    b.Property<string>("SentTo")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("sent_to");
+
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("team_id");
+
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("ticket_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_satisfaction_surveys");
+
+                    b.HasIndex("AnsweredAt")
+                        .HasDatabaseName("ix_satisfaction_surveys_answered_at");
+
+                    b.HasIndex("TicketId")
+                        .HasDatabaseName("ix_satisfaction_surveys_ticket_id");
+
+                    b.ToTable("satisfaction_surveys", (string)null);
+                });
+
+            modelBuilder.Entity("Crm.Support.Model.SlaPolicy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CalendarId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("calendar_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Targets")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("targets");
+
+                    b.Property<string>("Tier")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("tier");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("WarningPercent")
+                        .HasColumnType("integer")
+                        .HasColumnName("warning_percent");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sla_policies");
+
+                    b.HasIndex("CalendarId")
+                        .HasDatabaseName("ix_sla_policies_calendar_id");
+
+                    b.HasIndex("Tier")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sla_policies_tier");
+
+                    b.ToTable("sla_policies", (string)null);
                 });
 
             modelBuilder.Entity("Crm.Support.Model.Ticket", b =>
@@ -197,13 +525,53 @@ namespace Crm.Support.Infrastructure.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("first_response_at");
 
+                    b.Property<DateTimeOffset?>("FirstResponseBreachedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_response_breached_at");
+
+                    b.Property<DateTimeOffset?>("FirstResponseDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_response_due_at");
+
+                    b.Property<TimeSpan?>("FirstResponseTarget")
+                        .HasColumnType("interval")
+                        .HasColumnName("first_response_target");
+
                     b.Property<int>("Priority")
                         .HasColumnType("integer")
                         .HasColumnName("priority");
 
+                    b.Property<DateTimeOffset?>("ResolutionBreachedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolution_breached_at");
+
+                    b.Property<DateTimeOffset?>("ResolutionDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolution_due_at");
+
+                    b.Property<TimeSpan?>("ResolutionTarget")
+                        .HasColumnType("interval")
+                        .HasColumnName("resolution_target");
+
                     b.Property<DateTimeOffset?>("ResolvedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("resolved_at");
+
+                    b.Property<Guid?>("SlaCalendarId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("sla_calendar_id");
+
+                    b.Property<DateTimeOffset?>("SlaPausedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sla_paused_at");
+
+                    b.Property<TimeSpan>("SlaPausedWork")
+                        .HasColumnType("interval")
+                        .HasColumnName("sla_paused_work");
+
+                    b.Property<Guid?>("SlaPolicyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("sla_policy_id");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -236,6 +604,9 @@ namespace Crm.Support.Infrastructure.Migrations
 
                     b.HasIndex("CustomerId")
                         .HasDatabaseName("ix_tickets_customer_id");
+
+                    b.HasIndex("SlaPolicyId")
+                        .HasDatabaseName("ix_tickets_sla_policy_id");
 
                     b.HasIndex("AssigneeId", "Status")
                         .HasDatabaseName("ix_tickets_assignee_id_status");
@@ -336,6 +707,35 @@ namespace Crm.Support.Infrastructure.Migrations
                         .HasDatabaseName("ix_users_team_id");
 
                     b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("Crm.Support.Model.SatisfactionSurvey", b =>
+                {
+                    b.HasOne("Crm.Support.Model.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_satisfaction_surveys_tickets_ticket_id");
+                });
+
+            modelBuilder.Entity("Crm.Support.Model.SlaPolicy", b =>
+                {
+                    b.HasOne("Crm.Support.Model.BusinessCalendar", null)
+                        .WithMany()
+                        .HasForeignKey("CalendarId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sla_policies_business_calendars_calendar_id");
+                });
+
+            modelBuilder.Entity("Crm.Support.Model.Ticket", b =>
+                {
+                    b.HasOne("Crm.Support.Model.SlaPolicy", null)
+                        .WithMany()
+                        .HasForeignKey("SlaPolicyId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_tickets_sla_policies_sla_policy_id");
                 });
 
             modelBuilder.Entity("Crm.Support.Model.TicketComment", b =>

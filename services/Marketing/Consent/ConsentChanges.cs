@@ -1,0 +1,26 @@
+using Crm.Contracts.Marketing;
+using Crm.Marketing.Infrastructure;
+using Crm.Marketing.Model;
+
+namespace Crm.Marketing.Consent;
+
+public static class ConsentChanges
+{
+    /// <summary>
+    /// Records the unsubscribe and publishes it in the same commit. Bounced and erased stay as they are: they are
+    /// stronger than an unsubscribe. Repeating it changes nothing (a mail client may POST twice).
+    /// </summary>
+    public static async Task UnsubscribeAsync(
+        MarketingDbContext db, Customer contact, Guid? campaignId, string channel, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (contact.Consent != ConsentState.OptedIn)
+        {
+            return;
+        }
+
+        contact.Consent = ConsentState.Unsubscribed;
+        contact.ConsentChangedAt = now;
+        db.AddIntegrationEvent(new ContactUnsubscribed(contact.Id, campaignId, channel, now), orderingKey: contact.Id.ToString());
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

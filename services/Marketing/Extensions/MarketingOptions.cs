@@ -1,0 +1,36 @@
+namespace Crm.Marketing.Extensions;
+
+/// <summary>Bound from the <c>Marketing</c> configuration section.</summary>
+public sealed class MarketingOptions
+{
+    public const string SectionName = "Marketing";
+
+    /// <summary>Where recipients reach the CRM (the gateway): unsubscribe and tracking links start with it.</summary>
+    public string PublicBaseUrl { get; set; } = "http://127.0.0.1:5080";
+
+    /// <summary>HMAC key for unsubscribe and tracking tokens; the same on every replica (the AppHost passes a generated secret).</summary>
+    public string SigningKey { get; set; } = "";
+
+    public string DefaultFromAddress { get; set; } = "marketing@crm.local";
+
+    public string DefaultFromName { get; set; } = "CRM Marketing";
+
+    public int DefaultRatePerMinute { get; set; } = 600;
+
+    /// <summary>At most this many marketing mails per contact within <see cref="FrequencyWindow"/>.</summary>
+    public int FrequencyCap { get; set; } = 5;
+
+    public TimeSpan FrequencyWindow { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How often the sender looks for scheduled and sending campaigns.</summary>
+    public TimeSpan SenderPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Recipients claimed per round; one SMTP connection serves a round.</summary>
+    public int SenderBatchSize { get; set; } = 50;
+
+    /// <summary>
+    /// A recipient still "Sending" this long after it was claimed belongs to a sender that died mid-send; it becomes
+    /// Unconfirmed and is never sent again. Far longer than one SMTP send may take (its timeout is 30 s).
+    /// </summary>
+    public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(2);
+}

@@ -1,0 +1,11 @@
+namespace Crm.Marketing.Model;
+
+public enum CampaignStatus
+{
+    Draft,
+    Scheduled,
+    Sending,
+    Paused,
+    Completed,
+    Cancelled,
+}

@@ -1,0 +1,62 @@
+using System.Net;
+using Crm.Marketing.Consent;
+using Crm.Marketing.Extensions;
+using Crm.Marketing.Model;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace Crm.Marketing.Sending;
+
+/// <summary>
+/// Builds one contact's marketing mail: the personalised template, an unsubscribe link in both bodies and the
+/// List-Unsubscribe / List-Unsubscribe-Post headers (RFC 2369, RFC 8058) that mail clients offer as a button.
+/// </summary>
+public sealed class MailComposer(SignedTokens tokens, IOptions<MarketingOptions> options)
+{
+    public const string UnsubscribePurpose = "unsubscribe";
+
+    public string UnsubscribeUrl(Guid contactId, Guid? campaignId) =>
+        $"{options.Value.PublicBaseUrl.TrimEnd('/')}/api/marketing/unsubscribe/{tokens.Sign(UnsubscribePurpose, $"{contactId}|{campaignId}")}";
+
+    /// <summary>What a template may use: <c>{{ first_name }}</c>, <c>{{ name }}</c>, <c>{{ email }}</c>, ...</summary>
+    public Dictionary<string, string?> ValuesFor(Customer contact, Guid? campaignId, string? campaignName) => new()
+    {
+        ["first_name"] = contact.FirstName,
+        ["name"] = contact.Name,
+        ["email"] = contact.Email,
+        ["region"] = contact.Region,
+        ["industry"] = contact.Industry,
+        ["tier"] = contact.Tier,
+        ["campaign_name"] = campaignName,
+        ["unsubscribe_url"] = UnsubscribeUrl(contact.Id, campaignId),
+    };
+
+    public RenderedMail Render(EmailTemplate template, Customer contact, Guid? campaignId, string? campaignName)
+    {
+        var values = ValuesFor(contact, campaignId, campaignName);
+        var rendered = TemplateRenderer.Render(template.Subject, template.HtmlBody, template.TextBody, values);
+        var link = values["unsubscribe_url"]!;
+        // Every marketing mail carries the link, whether or not the template remembered to.
+        return rendered with
+        {
+            Html = $"{rendered.Html}\n<p style=\"font-size:12px;color:#666\">Don't want these e-mails? <a href=\"{WebUtility.HtmlEncode(link)}\">Unsubscribe</a>.</p>",
+            Text = $"{rendered.Text}\n\n--\nUnsubscribe: {link}\n",
+        };
+    }
+
+    public MimeMessage Compose(Campaign campaign, EmailTemplate template, Customer contact, string messageId)
+    {
+        var rendered = Render(template, contact, campaign.Id, campaign.Name);
+        var message = new MimeMessage { Subject = rendered.Subject, MessageId = messageId };
+        message.From.Add(new MailboxAddress(campaign.FromName, campaign.FromAddress));
+        message.To.Add(new MailboxAddress(contact.Name, contact.Email ?? throw new InvalidOperationException($"Contact {contact.Id} has no e-mail address.")));
+        message.Headers.Add("List-Unsubscribe", $"<{UnsubscribeUrl(contact.Id, campaign.Id)}>");
+        message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        message.Headers.Add("X-Crm-Campaign", campaign.Id.ToString());
+        message.Body = new BodyBuilder { HtmlBody = rendered.Html, TextBody = rendered.Text }.ToMessageBody();
+        return message;
+    }
+
+    /// <summary>The same for the same campaign and contact, so a second copy of a message would be recognisable as one.</summary>
+    public static string MessageIdFor(Guid campaignId, Guid contactId) => $"{campaignId:N}.{contactId:N}@marketing.crm.local";
+}

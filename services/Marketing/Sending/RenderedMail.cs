@@ -1,0 +1,3 @@
+namespace Crm.Marketing.Sending;
+
+public sealed record RenderedMail(string Subject, string Html, string Text);

@@ -1,0 +1,109 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Crm.EndToEnd.Tests.Infrastructure;
+
+namespace Crm.EndToEnd.Tests.Support;
+
+/// <summary>SLA set-up for support tests: calendars, one policy per tier, customer tiers and the service's test clock.</summary>
+public static class SupportSla
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    public static readonly string[] Priorities = ["Low", "Normal", "High", "Urgent"];
+
+    /// <summary>A 24/7 calendar, so targets are plain durations.</summary>
+    public static async Task<Guid> CreateAroundTheClockCalendarAsync(this HttpClient admin)
+    {
+        using var response = await admin.PostAsJsonAsync("/api/support/calendars",
+            new { name = $"24/7 {Guid.NewGuid():N}", timeZoneId = "UTC", alwaysOpen = true }, Token);
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync(Token));
+        return (await response.Content.ReadFromJsonAsync<JsonObject>(Token))!["id"]!.GetValue<Guid>();
+    }
+
+    /// <summary>
+    /// Makes the tier's policy the given targets (minutes, the same for every priority) on the calendar: policies are
+    /// one per tier and shared by the whole test run, so an existing one is replaced.
+    /// </summary>
+    public static async Task SetPolicyAsync(this HttpClient admin, string tier, Guid calendarId, int firstResponseMinutes, int resolutionMinutes)
+    {
+        var body = new
+        {
+            name = $"{tier} policy",
+            tier,
+            calendarId,
+            targets = Priorities.Select(priority => new { priority, firstResponseMinutes, resolutionMinutes }).ToArray(),
+        };
+        var policies = (await admin.GetFromJsonAsync<JsonArray>("/api/support/sla-policies", Token))!;
+        if (policies.FirstOrDefault(p => p!["tier"]!.GetValue<string>() == tier) is not { } existing)
+        {
+            using var created = await admin.PostAsJsonAsync("/api/support/sla-policies", body, Token);
+            created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync(Token));
+            return;
+        }
+
+        var id = existing["id"]!.GetValue<Guid>();
+        using var read = await admin.GetAsync($"/api/support/sla-policies/{id}", Token);
+        using var replaced = await admin.SendWithIfMatchAsync(HttpMethod.Put, $"/api/support/sla-policies/{id}", body, read.Headers.ETag!.Tag);
+        replaced.StatusCode.ShouldBe(HttpStatusCode.OK, await replaced.Content.ReadAsStringAsync(Token));
+    }
+
+    /// <summary>
+    /// Publishes <c>CustomerTierChanged</c> through the customer service's outbox, exactly as that service will once its
+    /// tier rules run, and waits until support's copy has the tier.
+    /// </summary>
+    public static async Task ChangeTierAsync(this CrmSystemFixture system, Guid customerId, string tier)
+    {
+        var payload = new JsonObject
+        {
+            ["customerId"] = customerId,
+            ["tier"] = tier,
+            ["previousTier"] = null,
+            ["occurredAt"] = DateTimeOffset.UtcNow,
+        };
+        (await system.CountAsync("customersdb",
+            "insert into outbox_messages (id, ordering_key, message_type, payload, headers, created_at, attempts) " +
+            "values (@id, @key, 'Crm.Contracts.Customers.CustomerTierChanged', @payload::jsonb, '{}'::jsonb, now(), 0) returning 1",
+            ("id", Guid.CreateVersion7()), ("key", customerId.ToString()), ("payload", payload.ToJsonString()))).ShouldBe(1);
+        await Eventually.HoldsAsync(async () =>
+        {
+            var copy = await system.Gateway.GetFromJsonAsync<JsonObject>($"/api/support/customers/{customerId}", Token);
+            return copy!["tier"]?.GetValue<string>() == tier;
+        }, TimeSpan.FromSeconds(10), $"support knows customer {customerId} is {tier}");
+    }
+
+    /// <summary>The support service's current time (its test clock).</summary>
+    public static async Task<(DateTimeOffset Now, double OffsetSeconds)> ServiceClockAsync(this HttpClient admin)
+    {
+        var clock = (await admin.GetFromJsonAsync<JsonObject>("/api/support/testing/clock", Token))!;
+        return (clock["now"]!.GetValue<DateTimeOffset>(), clock["offsetSeconds"]!.GetValue<double>());
+    }
+
+    public static async Task SetClockOffsetAsync(this HttpClient admin, double offsetSeconds)
+    {
+        using var response = await admin.PutAsJsonAsync("/api/support/testing/clock", new { offsetSeconds }, Token);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Token));
+    }
+
+    /// <summary>Moves the support service's clock forward until it reads <paramref name="instant"/> (give or take a request's time).</summary>
+    public static async Task MoveClockToAsync(this HttpClient admin, DateTimeOffset instant)
+    {
+        var (now, offset) = await admin.ServiceClockAsync();
+        await admin.SetClockOffsetAsync(offset + (instant - now).TotalSeconds);
+    }
+
+    public static async Task<(JsonObject Ticket, string ETag)> MoveAsync(this HttpClient client, Guid ticketId, string status, string etag)
+    {
+        using var response = await client.ChangeStatusAsync(ticketId, status, etag);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Token));
+        return ((await response.Content.ReadFromJsonAsync<JsonObject>(Token))!, response.Headers.ETag!.Tag);
+    }
+
+    public static DateTimeOffset Time(this JsonNode? node) => node!.GetValue<DateTimeOffset>();
+
+    public static TimeSpan Span(this JsonNode? node) => TimeSpan.Parse(node!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+
+    public static void ShouldBeAbout(this DateTimeOffset actual, DateTimeOffset expected) =>
+        // PostgreSQL keeps microseconds.
+        actual.ShouldBe(expected, TimeSpan.FromMilliseconds(1));
+}

@@ -1,0 +1,56 @@
+using System.Net.Mail;
+using Crm.Hosting.Tests.Infrastructure;
+
+namespace Crm.Hosting.Tests;
+
+public sealed class MailCatcherResourceTests : IDisposable
+{
+    private readonly TestStateDirectory state = new();
+    private readonly LogBuffer log = new();
+
+    [Fact]
+    public async Task Mail_catcher_keeps_sent_mail_in_a_maildir_across_a_restart_and_leaves_no_process_when_stopped()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var builder = TestApplication.CreateBuilder(state, log);
+        builder.AddMailCatcher("mail");
+        await using var app = builder.Build();
+        await app.StartAsync(ct);
+        var mail = app.GetResource<MailCatcherResource>("mail");
+        var endpoint = new Uri(app.GetConnectionString("mail"));
+        endpoint.Scheme.ShouldBe("smtp");
+
+        using (var client = new SmtpClient(endpoint.Host, endpoint.Port))
+        {
+            await client.SendMailAsync(new MailMessage("crm@example.org", "customer@example.org", "Welcome", "Hello"), ct);
+        }
+
+        var file = mail.MessageFiles().ShouldHaveSingleItem();
+        var text = await File.ReadAllTextAsync(file, ct);
+        text.ShouldContain("Subject: Welcome");
+        text.ShouldContain("X-RcptTo: customer@example.org");
+        text.ShouldContain("X-MailFrom: crm@example.org");
+
+        await mail.StopAsync(ct);
+        OwnedProcesses.Of(state.FullPath).ShouldBeEmpty();
+        await mail.StartAsync(ct);
+        mail.MessageFiles().ShouldHaveSingleItem().ShouldBe(file);
+
+        await app.StopAsync(ct);
+        OwnedProcesses.Of(state.FullPath).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Missing_aiosmtpd_names_the_package_to_install()
+    {
+        var builder = TestApplication.CreateBuilder(state, log, options => options.Binaries.PythonPath = "/nonexistent/python3");
+        builder.AddMailCatcher("mail");
+        await using var app = builder.Build();
+
+        var failure = await Should.ThrowAsync<MissingBinaryException>(() => app.StartAsync(TestContext.Current.CancellationToken));
+
+        failure.Message.ShouldBe("The mail catcher is not installed: run 'apt-get install -y python3-aiosmtpd' (looked for /nonexistent/python3 with aiosmtpd)");
+    }
+
+    public void Dispose() => state.Dispose();
+}
