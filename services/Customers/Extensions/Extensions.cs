@@ -17,6 +17,7 @@ public static class Extensions
         {
             bus.AddConsumer<SalesActivityConsumer>();
             bus.AddConsumer<SupportActivityConsumer>();
+            bus.AddConsumer<MarketingActivityConsumer>();
         });
         builder.AddServiceOpenApi();
         builder.AddCrmAuthentication();

@@ -15,6 +15,8 @@ public static class MarketingApi
         app.MapTemplatesApi();
         app.MapSegmentsApi();
         app.MapCampaignsApi();
+        app.MapTrackingApi();
+        app.MapBehaviourApi();
         return app;
     }
 }

@@ -19,6 +19,8 @@ public class MarketingDbContext(DbContextOptions<MarketingDbContext> options) : 
 
     public DbSet<CampaignRecipient> CampaignRecipients => Set<CampaignRecipient>();
 
+    public DbSet<Behaviour> Behaviours => Set<Behaviour>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

@@ -1,0 +1,9 @@
+namespace Crm.Marketing.Model;
+
+public enum BehaviourKind
+{
+    Opened,
+    Clicked,
+    Visited,
+    SurveyAnswered,
+}
