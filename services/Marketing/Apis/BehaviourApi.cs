@@ -1,6 +1,7 @@
 using Crm.Contracts.Marketing;
 using Crm.Marketing.Infrastructure;
 using Crm.Marketing.Model;
+using Crm.Marketing.Scoring;
 using Crm.ServiceDefaults.Authentication;
 using Crm.ServiceDefaults.Paging;
 using Crm.ServiceDefaults.Validation;
@@ -28,7 +29,7 @@ public static class BehaviourApi
     }
 
     public static async Task<Results<Created<Behaviour>, ValidationProblem>> RecordVisit(
-        WebVisitRequest request, MarketingDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        WebVisitRequest request, MarketingDbContext db, LeadScorer scorer, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (await UnknownContactAsync(db, request.ContactId!.Value, cancellationToken) is { } unknown)
         {
@@ -45,6 +46,7 @@ public static class BehaviourApi
             UtmCampaign = request.UtmCampaign,
             OccurredAt = request.OccurredAt ?? clock.GetUtcNow(),
         };
+        await scorer.RescoreAsync(behaviour.ContactId, behaviour, cancellationToken);
         db.Behaviours.Add(behaviour);
         db.AddIntegrationEvent(
             new WebVisitRecorded(behaviour.ContactId, behaviour.Url!, behaviour.UtmSource, behaviour.UtmMedium, behaviour.UtmCampaign, behaviour.OccurredAt),
@@ -54,7 +56,7 @@ public static class BehaviourApi
     }
 
     public static async Task<Results<Created<Behaviour>, ValidationProblem>> RecordSurveyAnswer(
-        SurveyAnswerRequest request, MarketingDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        SurveyAnswerRequest request, MarketingDbContext db, LeadScorer scorer, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (await UnknownContactAsync(db, request.ContactId!.Value, cancellationToken) is { } unknown)
         {
@@ -70,6 +72,7 @@ public static class BehaviourApi
             Value = request.Value,
             OccurredAt = request.OccurredAt ?? clock.GetUtcNow(),
         };
+        await scorer.RescoreAsync(behaviour.ContactId, behaviour, cancellationToken);
         db.Behaviours.Add(behaviour);
         db.AddIntegrationEvent(
             new SurveyAnswered(behaviour.ContactId, behaviour.SurveyId!, behaviour.Question!, behaviour.Value!, behaviour.OccurredAt),

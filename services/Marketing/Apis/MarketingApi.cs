@@ -17,6 +17,7 @@ public static class MarketingApi
         app.MapCampaignsApi();
         app.MapTrackingApi();
         app.MapBehaviourApi();
+        app.MapScoringRulesApi();
         return app;
     }
 }

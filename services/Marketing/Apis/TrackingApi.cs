@@ -2,6 +2,7 @@ using Crm.Contracts.Marketing;
 using Crm.Marketing.Consent;
 using Crm.Marketing.Infrastructure;
 using Crm.Marketing.Model;
+using Crm.Marketing.Scoring;
 using Crm.Marketing.Sending;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -28,7 +29,8 @@ public static class TrackingApi
     }
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Opened(
-        string token, SignedTokens tokens, MarketingDbContext db, TimeProvider clock, HttpResponse response, CancellationToken cancellationToken)
+        string token, SignedTokens tokens, MarketingDbContext db, LeadScorer scorer, TimeProvider clock, HttpResponse response,
+        CancellationToken cancellationToken)
     {
         if (!tokens.TryVerify(MailComposer.OpenPurpose, token, out var payload) || Ids(payload) is not { } ids)
         {
@@ -43,7 +45,9 @@ public static class TrackingApi
             var now = clock.GetUtcNow();
             var first = !await db.Behaviours.AnyAsync(
                 b => b.ContactId == contactId && b.CampaignId == campaignId && b.Kind == BehaviourKind.Opened, cancellationToken);
-            db.Behaviours.Add(new Behaviour { ContactId = contactId, CampaignId = campaignId, Kind = BehaviourKind.Opened, OccurredAt = now });
+            var open = new Behaviour { ContactId = contactId, CampaignId = campaignId, Kind = BehaviourKind.Opened, OccurredAt = now };
+            await scorer.RescoreAsync(contactId, open, cancellationToken);
+            db.Behaviours.Add(open);
             if (first)
             {
                 db.AddIntegrationEvent(new EmailOpened(contactId, campaignId, campaign.Name, now), orderingKey: contactId.ToString());
@@ -58,7 +62,7 @@ public static class TrackingApi
     }
 
     public static async Task<Results<RedirectHttpResult, ProblemHttpResult>> Clicked(
-        string token, SignedTokens tokens, MarketingDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        string token, SignedTokens tokens, MarketingDbContext db, LeadScorer scorer, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!tokens.TryVerify(MailComposer.ClickPurpose, token, out var payload) || Ids(payload) is not { Url: { } url } ids
             || !Uri.TryCreate(url, UriKind.Absolute, out var target) || target.Scheme is not ("http" or "https"))
@@ -72,7 +76,9 @@ public static class TrackingApi
         if (campaign is not null && await db.Customers.AnyAsync(c => c.Id == contactId, cancellationToken))
         {
             var now = clock.GetUtcNow();
-            db.Behaviours.Add(new Behaviour { ContactId = contactId, CampaignId = campaignId, Kind = BehaviourKind.Clicked, Url = url, OccurredAt = now });
+            var click = new Behaviour { ContactId = contactId, CampaignId = campaignId, Kind = BehaviourKind.Clicked, Url = url, OccurredAt = now };
+            await scorer.RescoreAsync(contactId, click, cancellationToken);
+            db.Behaviours.Add(click);
             db.AddIntegrationEvent(new EmailClicked(contactId, campaignId, campaign.Name, url, now), orderingKey: contactId.ToString());
             await db.SaveChangesAsync(cancellationToken);
         }

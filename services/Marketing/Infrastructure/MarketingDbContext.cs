@@ -21,6 +21,8 @@ public class MarketingDbContext(DbContextOptions<MarketingDbContext> options) : 
 
     public DbSet<Behaviour> Behaviours => Set<Behaviour>();
 
+    public DbSet<ScoringRule> ScoringRules => Set<ScoringRule>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

@@ -346,6 +346,10 @@ namespace Crm.Marketing.Infrastructure.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("frequency");
 
+                    b.Property<DateTimeOffset?>("HandedOffAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("handed_off_at");
+
                     b.Property<string>("Industry")
                         .HasColumnType("text")
                         .HasColumnName("industry");
@@ -362,6 +366,10 @@ namespace Crm.Marketing.Infrastructure.Migrations
                     b.Property<DateTimeOffset?>("LastPurchaseAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_purchase_at");
+
+                    b.Property<int>("LeadScore")
+                        .HasColumnType("integer")
+                        .HasColumnName("lead_score");
 
                     b.Property<string>("Lifecycle")
                         .HasMaxLength(40)
@@ -459,6 +467,48 @@ namespace Crm.Marketing.Infrastructure.Migrations
                         .HasName("pk_email_templates");
 
                     b.ToTable("email_templates", (string)null);
+                });
+
+            modelBuilder.Entity("Crm.Marketing.Model.ScoringRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Match")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("match");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("integer")
+                        .HasColumnName("points");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_scoring_rules");
+
+                    b.ToTable("scoring_rules", (string)null);
                 });
 
             modelBuilder.Entity("Crm.Marketing.Model.Segment", b =>
