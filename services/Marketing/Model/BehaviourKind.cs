@@ -6,4 +6,5 @@ public enum BehaviourKind
     Clicked,
     Visited,
     SurveyAnswered,
+    Unsubscribed,
 }

@@ -86,6 +86,11 @@ public sealed class MarketingCampaignTests(CrmSystemFixture system)
                 .RootElement.GetProperty("consent").GetString().ShouldBe("Unsubscribed");
         }
 
+        using (var stats = await system.Gateway.GetAsync($"/api/marketing/campaigns/{first}/stats", TestContext.Current.CancellationToken))
+        {
+            (await stats.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("unsubscribed").GetInt32().ShouldBe(1);
+        }
+
         using (var suppression = await system.Gateway.PostAsJsonAsync("/api/marketing/suppressions",
             new { email = suppressed.ToUpperInvariant(), reason = "asked by phone" }, TestContext.Current.CancellationToken))
         {

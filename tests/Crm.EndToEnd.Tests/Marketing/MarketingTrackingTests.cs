@@ -16,7 +16,7 @@ public sealed class MarketingTrackingTests(CrmSystemFixture system)
         var tag = $"track-{Guid.NewGuid():N}";
         var address = $"tracked-{Guid.NewGuid():N}@example.test";
         var contactId = await system.Gateway.CreatePersonAsync("Tess Tracked", address, tag);
-        await system.Gateway.SendCampaignAsync(
+        var campaignId = await system.Gateway.SendCampaignAsync(
             await system.Gateway.CreateTemplateAsync("Offer for {{ first_name }}", """<p><a href="https://shop.example/offer?a=1&amp;b=2">See the offer</a></p>""", "See https://shop.example/offer"),
             await system.Gateway.CreateTagSegmentAsync(tag));
         var html = (await system.Mail.WaitForAsync(address)).HtmlBody.ShouldNotBeNull();
@@ -49,6 +49,22 @@ public sealed class MarketingTrackingTests(CrmSystemFixture system)
             await Problems.ShouldBeCleanProblemAsync(refused, 400);
         }
 
+        using (var again = await browser.GetAsync(pixel, Token))
+        {
+            again.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        using (var stats = await system.Gateway.GetAsync($"/api/marketing/campaigns/{campaignId}/stats", Token))
+        {
+            var body = await stats.Content.ReadFromJsonAsync<JsonElement>(Token);
+            body.GetProperty("sent").GetInt32().ShouldBe(1);
+            body.GetProperty("opened").GetInt32().ShouldBe(1, "two opens by one contact");
+            body.GetProperty("clicked").GetInt32().ShouldBe(1);
+            var today = body.GetProperty("daily").EnumerateArray().ShouldHaveSingleItem();
+            today.GetProperty("opens").GetInt32().ShouldBe(2);
+            today.GetProperty("clicks").GetInt32().ShouldBe(1);
+        }
+
         using (var visit = await system.Gateway.PostAsJsonAsync("/api/marketing/visits",
             new { contactId, url = "https://shop.example/pricing", utmSource = "newsletter", utmMedium = "email", utmCampaign = "spring" }, Token))
         {
@@ -70,7 +86,7 @@ public sealed class MarketingTrackingTests(CrmSystemFixture system)
         {
             var kinds = (await history.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("items").EnumerateArray()
                 .Select(item => item.GetProperty("kind").GetString()).ToList();
-            kinds.ShouldBe(["SurveyAnswered", "Visited", "Clicked", "Opened"]);
+            kinds.ShouldBe(["SurveyAnswered", "Visited", "Opened", "Clicked", "Opened"]);
         }
 
         await Eventually.HoldsAsync(async () =>
