@@ -19,6 +19,7 @@ public static class Extensions
             bus.AddConsumer<SalesActivityConsumer>();
             bus.AddConsumer<SupportActivityConsumer>();
             bus.AddConsumer<LeadConversionConsumer>();
+            bus.AddConsumer<MarketingActivityConsumer>();
         });
         builder.Services.AddScoped<ValueRecalculator>();
         builder.Services.Configure<ValueSweepOptions>(builder.Configuration.GetSection(ValueSweepOptions.Section));

@@ -22,6 +22,8 @@ public static class CampaignsApi
             .WithSummary("Creates a draft campaign: a template to a segment minus excluded segments, at a rate per minute.");
         api.MapGet("/{id:guid}", GetCampaign)
             .WithSummary("Reads a campaign with its progress (queued, sending, sent, failed, skipped for consent, unconfirmed); readable while sending.");
+        api.MapGet("/{id:guid}/stats", GetCampaignStats)
+            .WithSummary("Sent, delivered, failed, opened and clicked (distinct contacts), unsubscribed, bounced, leads produced, and opens, clicks and unsubscribes per day.");
         api.MapPost("/{id:guid}/send", SendCampaign)
             .WithSummary("Sends a draft now, or at scheduledAt. 409 unless the campaign is a draft.");
         api.MapPost("/{id:guid}/pause", PauseCampaign).WithSummary("Pauses a sending campaign after the message in flight. 409 unless sending.");
@@ -72,6 +74,35 @@ public static class CampaignsApi
     {
         var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         return campaign is null ? TypedResults.NotFound() : TypedResults.Ok(CampaignResponse.From(campaign, await ProgressAsync(db, id, cancellationToken)));
+    }
+
+    public static async Task<Results<Ok<CampaignStats>, NotFound>> GetCampaignStats(Guid id, MarketingDbContext db, CancellationToken cancellationToken)
+    {
+        if (!await db.Campaigns.AnyAsync(c => c.Id == id, cancellationToken))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var progress = await ProgressAsync(db, id, cancellationToken);
+        var behaviours = db.Behaviours.AsNoTracking().Where(b => b.CampaignId == id);
+        int opened = await behaviours.Where(b => b.Kind == BehaviourKind.Opened).Select(b => b.ContactId).Distinct().CountAsync(cancellationToken);
+        int clicked = await behaviours.Where(b => b.Kind == BehaviourKind.Clicked).Select(b => b.ContactId).Distinct().CountAsync(cancellationToken);
+        int unsubscribed = await behaviours.Where(b => b.Kind == BehaviourKind.Unsubscribed).Select(b => b.ContactId).Distinct().CountAsync(cancellationToken);
+        var leads = await db.CampaignRecipients.AsNoTracking()
+            .Where(r => r.CampaignId == id && r.Status == RecipientStatus.Sent)
+            .Join(db.Customers, r => r.ContactId, c => c.Id, (r, c) => new { r.SentAt, c.HandedOffAt })
+            .CountAsync(row => row.HandedOffAt != null && row.HandedOffAt >= row.SentAt, cancellationToken);
+        var events = await behaviours
+            .Where(b => b.Kind == BehaviourKind.Opened || b.Kind == BehaviourKind.Clicked || b.Kind == BehaviourKind.Unsubscribed)
+            .Select(b => new { b.Kind, b.OccurredAt })
+            .ToListAsync(cancellationToken);
+        var daily = events
+            .GroupBy(e => DateOnly.FromDateTime(e.OccurredAt.UtcDateTime))
+            .OrderBy(day => day.Key)
+            .Select(day => new CampaignDay(day.Key, day.Count(e => e.Kind == BehaviourKind.Opened), day.Count(e => e.Kind == BehaviourKind.Clicked),
+                day.Count(e => e.Kind == BehaviourKind.Unsubscribed)))
+            .ToList();
+        return TypedResults.Ok(new CampaignStats(id, progress.Sent, progress.Sent, progress.Failed, opened, clicked, unsubscribed, 0, leads, daily));
     }
 
     public static async Task<Results<Ok<CampaignResponse>, NotFound, ProblemHttpResult>> SendCampaign(

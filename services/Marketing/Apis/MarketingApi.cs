@@ -15,6 +15,9 @@ public static class MarketingApi
         app.MapTemplatesApi();
         app.MapSegmentsApi();
         app.MapCampaignsApi();
+        app.MapTrackingApi();
+        app.MapBehaviourApi();
+        app.MapScoringRulesApi();
         return app;
     }
 }

@@ -20,6 +20,8 @@ public static class ConsentChanges
 
         contact.Consent = ConsentState.Unsubscribed;
         contact.ConsentChangedAt = now;
+        // Kept as behaviour too: the contact's history shows it, and campaign stats count unsubscribes per campaign.
+        db.Behaviours.Add(new Behaviour { ContactId = contact.Id, CampaignId = campaignId, Kind = BehaviourKind.Unsubscribed, Value = channel, OccurredAt = now });
         db.AddIntegrationEvent(new ContactUnsubscribed(contact.Id, campaignId, channel, now), orderingKey: contact.Id.ToString());
         await db.SaveChangesAsync(cancellationToken);
     }

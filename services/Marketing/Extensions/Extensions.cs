@@ -4,6 +4,7 @@ using Crm.BuildingBlocks.Persistence;
 using Crm.Marketing.Consent;
 using Crm.Marketing.Infrastructure;
 using Crm.Marketing.IntegrationEvents;
+using Crm.Marketing.Scoring;
 using Crm.Marketing.Sending;
 using Crm.ServiceDefaults.Authentication;
 using Crm.ServiceDefaults.OpenApi;
@@ -32,6 +33,7 @@ public static class Extensions
         builder.Services.AddScoped<MailComposer>();
         builder.Services.AddScoped<SegmentEvaluator>();
         builder.Services.AddScoped<RecipientQueue>();
+        builder.Services.AddScoped<LeadScorer>();
         builder.Services.AddHostedService<CampaignSender>();
         return builder;
     }

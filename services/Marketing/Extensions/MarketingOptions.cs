@@ -22,6 +22,12 @@ public sealed class MarketingOptions
 
     public TimeSpan FrequencyWindow { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>A lead score at or above this hands the contact to sales (LeadHandedOff).</summary>
+    public int LeadScoreThreshold { get; set; } = 50;
+
+    /// <summary>Behaviour points halve every this long, so old interest counts less than new.</summary>
+    public TimeSpan LeadScoreHalfLife { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>How often the sender looks for scheduled and sending campaigns.</summary>
     public TimeSpan SenderPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 

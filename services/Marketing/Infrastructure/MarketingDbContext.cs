@@ -19,6 +19,10 @@ public class MarketingDbContext(DbContextOptions<MarketingDbContext> options) : 
 
     public DbSet<CampaignRecipient> CampaignRecipients => Set<CampaignRecipient>();
 
+    public DbSet<Behaviour> Behaviours => Set<Behaviour>();
+
+    public DbSet<ScoringRule> ScoringRules => Set<ScoringRule>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

@@ -32,6 +32,12 @@ public class Customer : ICustomerCopy
     public ConsentState Consent { get; set; } = ConsentState.OptedIn;
     public DateTimeOffset? ConsentChangedAt { get; set; }
 
+    /// <summary>The lead score when last computed (on every behaviour), with decay applied then.</summary>
+    public int LeadScore { get; set; }
+
+    /// <summary>Set once the score crossed the threshold and the lead went to sales; not handed off twice.</summary>
+    public DateTimeOffset? HandedOffAt { get; set; }
+
     /// <summary>The customer service's revision this copy reflects; older events are ignored.</summary>
     public int Revision { get; set; }
 

@@ -122,7 +122,18 @@ public sealed class CampaignSender(
                 }
 
                 var contact = await db.Customers.AsNoTracking().FirstAsync(customer => customer.Id == recipient.ContactId, cancellationToken);
-                var message = composer.Compose(campaign, template, contact, recipient.MessageId);
+                MimeKit.MimeMessage message;
+                try
+                {
+                    message = composer.Compose(campaign, template, contact, recipient.MessageId);
+                }
+                catch (Exception e) when (e is InvalidOperationException or FileNotFoundException)
+                {
+                    // A template that fails for this contact's values must not stall the campaign.
+                    await FinishAsync(db, recipient.Id, RecipientStatus.Failed, $"the template failed: {e.Message}", null, cancellationToken);
+                    continue;
+                }
+
                 try
                 {
                     session ??= await mail.ConnectAsync(cancellationToken);

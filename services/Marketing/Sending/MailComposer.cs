@@ -14,9 +14,28 @@ namespace Crm.Marketing.Sending;
 public sealed class MailComposer(SignedTokens tokens, IOptions<MarketingOptions> options)
 {
     public const string UnsubscribePurpose = "unsubscribe";
+    public const string OpenPurpose = "open";
+    public const string ClickPurpose = "click";
+
+    // Absolute http(s) links only; mailto:, anchors and template-relative links are left alone.
+    private static readonly System.Text.RegularExpressions.Regex Links =
+        new("href=\"(https?://[^\"]+)\"", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.Compiled);
+
+    private string BaseUrl => options.Value.PublicBaseUrl.TrimEnd('/');
+
+    public string OpenPixelUrl(Guid campaignId, Guid contactId) =>
+        $"{BaseUrl}/api/marketing/t/o/{tokens.Sign(OpenPurpose, $"{campaignId}|{contactId}")}";
+
+    public string ClickUrl(Guid campaignId, Guid contactId, string url) =>
+        $"{BaseUrl}/api/marketing/t/c/{tokens.Sign(ClickPurpose, $"{campaignId}|{contactId}|{url}")}";
+
+    /// <summary>Every web link goes through the signed click redirect, and a 1×1 pixel reports the open.</summary>
+    public string Track(string html, Guid campaignId, Guid contactId) =>
+        Links.Replace(html, match => $"href=\"{WebUtility.HtmlEncode(ClickUrl(campaignId, contactId, WebUtility.HtmlDecode(match.Groups[1].Value)))}\"")
+        + $"\n<img src=\"{WebUtility.HtmlEncode(OpenPixelUrl(campaignId, contactId))}\" width=\"1\" height=\"1\" alt=\"\">";
 
     public string UnsubscribeUrl(Guid contactId, Guid? campaignId) =>
-        $"{options.Value.PublicBaseUrl.TrimEnd('/')}/api/marketing/unsubscribe/{tokens.Sign(UnsubscribePurpose, $"{contactId}|{campaignId}")}";
+        $"{BaseUrl}/api/marketing/unsubscribe/{tokens.Sign(UnsubscribePurpose, $"{contactId}|{campaignId}")}";
 
     /// <summary>What a template may use: <c>{{ first_name }}</c>, <c>{{ name }}</c>, <c>{{ email }}</c>, ...</summary>
     public Dictionary<string, string?> ValuesFor(Customer contact, Guid? campaignId, string? campaignName) => new()
@@ -35,6 +54,11 @@ public sealed class MailComposer(SignedTokens tokens, IOptions<MarketingOptions>
     {
         var values = ValuesFor(contact, campaignId, campaignName);
         var rendered = TemplateRenderer.Render(template.Subject, template.HtmlBody, template.TextBody, values);
+        if (campaignId is { } campaign)
+        {
+            rendered = rendered with { Html = Track(rendered.Html, campaign, contact.Id) };
+        }
+
         var link = values["unsubscribe_url"]!;
         // Every marketing mail carries the link, whether or not the template remembered to.
         return rendered with

@@ -18,8 +18,25 @@ public sealed class TemplateRenderer
         MaxRecursion = 10,
     };
 
-    /// <returns>Null when the source parses; otherwise the parser's message.</returns>
-    public static string? Check(string source) => Parser.TryParse(source, out _, out var error) ? null : error;
+    /// <summary>Parses and renders once without values, so what fails at send time (an include, a runaway loop) fails now.</summary>
+    /// <returns>Null when the template is usable; otherwise why not.</returns>
+    public static string? Check(string source)
+    {
+        if (!Parser.TryParse(source, out _, out var error))
+        {
+            return error;
+        }
+
+        try
+        {
+            RenderOne(source, new Dictionary<string, string?>(), NullEncoder.Default);
+            return null;
+        }
+        catch (Exception e) when (e is FileNotFoundException or InvalidOperationException or ParseException)
+        {
+            return e is FileNotFoundException ? "templates cannot include files" : e.Message;
+        }
+    }
 
     public static RenderedMail Render(string subject, string html, string text, IReadOnlyDictionary<string, string?> values) =>
         new(RenderOne(subject, values, NullEncoder.Default).ReplaceLineEndings(" "),

@@ -86,6 +86,11 @@ public sealed class MarketingCampaignTests(CrmSystemFixture system)
                 .RootElement.GetProperty("consent").GetString().ShouldBe("Unsubscribed");
         }
 
+        using (var stats = await system.Gateway.GetAsync($"/api/marketing/campaigns/{first}/stats", TestContext.Current.CancellationToken))
+        {
+            (await stats.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("unsubscribed").GetInt32().ShouldBe(1);
+        }
+
         using (var suppression = await system.Gateway.PostAsJsonAsync("/api/marketing/suppressions",
             new { email = suppressed.ToUpperInvariant(), reason = "asked by phone" }, TestContext.Current.CancellationToken))
         {
@@ -126,9 +131,12 @@ public sealed class MarketingCampaignTests(CrmSystemFixture system)
         var progress = (await system.Gateway.WaitUntilCompletedAsync(campaignId, TimeSpan.FromSeconds(90))).GetProperty("progress");
         var received = addresses.ToDictionary(address => address, address => system.Mail.To(address).Count);
         received.Values.ShouldAllBe(count => count <= 1, "nobody gets the campaign twice");
-        progress.GetProperty("sent").GetInt32().ShouldBe(received.Values.Sum());
-        (progress.GetProperty("sent").GetInt32() + progress.GetProperty("unconfirmed").GetInt32()).ShouldBe(addresses.Count);
-        progress.GetProperty("unconfirmed").GetInt32().ShouldBeLessThanOrEqualTo(1, "at most the one message in flight at the kill");
+        var (sent, unconfirmed) = (progress.GetProperty("sent").GetInt32(), progress.GetProperty("unconfirmed").GetInt32());
+        (sent + unconfirmed).ShouldBe(addresses.Count);
+        // The kill may land between the server's acceptance and the commit of Sent: that one message arrived but is
+        // recorded as unconfirmed, and is not sent again.
+        unconfirmed.ShouldBeLessThanOrEqualTo(1, "at most the one message in flight at the kill");
+        received.Values.Sum().ShouldBeInRange(sent, sent + unconfirmed);
         received.Values.Sum().ShouldBeGreaterThan(arrivedBeforeRestart, "sending resumed after the restart");
     }
 

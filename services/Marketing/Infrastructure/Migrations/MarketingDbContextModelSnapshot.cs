@@ -110,6 +110,80 @@ namespace Crm.Marketing.Infrastructure.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Crm.Marketing.Model.Behaviour", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid?>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contact_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("Question")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("question");
+
+                    b.Property<string>("SurveyId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("survey_id");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)")
+                        .HasColumnName("url");
+
+                    b.Property<string>("UtmCampaign")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("utm_campaign");
+
+                    b.Property<string>("UtmMedium")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("utm_medium");
+
+                    b.Property<string>("UtmSource")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("utm_source");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_behaviours");
+
+                    b.HasIndex("CampaignId", "Kind")
+                        .HasDatabaseName("ix_behaviours_campaign_id_kind");
+
+                    b.HasIndex("ContactId", "OccurredAt")
+                        .HasDatabaseName("ix_behaviours_contact_id_occurred_at");
+
+                    b.ToTable("behaviours", (string)null);
+                });
+
             modelBuilder.Entity("Crm.Marketing.Model.Campaign", b =>
                 {
                     b.Property<Guid>("Id")
@@ -272,6 +346,10 @@ namespace Crm.Marketing.Infrastructure.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("frequency");
 
+                    b.Property<DateTimeOffset?>("HandedOffAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("handed_off_at");
+
                     b.Property<string>("Industry")
                         .HasColumnType("text")
                         .HasColumnName("industry");
@@ -288,6 +366,10 @@ namespace Crm.Marketing.Infrastructure.Migrations
                     b.Property<DateTimeOffset?>("LastPurchaseAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_purchase_at");
+
+                    b.Property<int>("LeadScore")
+                        .HasColumnType("integer")
+                        .HasColumnName("lead_score");
 
                     b.Property<string>("Lifecycle")
                         .HasMaxLength(40)
@@ -385,6 +467,48 @@ namespace Crm.Marketing.Infrastructure.Migrations
                         .HasName("pk_email_templates");
 
                     b.ToTable("email_templates", (string)null);
+                });
+
+            modelBuilder.Entity("Crm.Marketing.Model.ScoringRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Match")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("match");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("integer")
+                        .HasColumnName("points");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_scoring_rules");
+
+                    b.ToTable("scoring_rules", (string)null);
                 });
 
             modelBuilder.Entity("Crm.Marketing.Model.Segment", b =>

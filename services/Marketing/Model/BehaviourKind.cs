@@ -1,0 +1,10 @@
+namespace Crm.Marketing.Model;
+
+public enum BehaviourKind
+{
+    Opened,
+    Clicked,
+    Visited,
+    SurveyAnswered,
+    Unsubscribed,
+}
