@@ -34,6 +34,9 @@ public sealed class LeadScoringTests(CrmSystemFixture system)
             "and (payload->>'score')::int = 55 and payload->'reasons' ? 'Visited pricing (+30)' and payload->'reasons' ? 'Would recommend (+25)' " +
             "and payload->'firstTouch'->>'utmCampaign' = 'spring'",
             ("id", contactId.ToString()))).ShouldBe(1, "one hand-off, when the score first crossed 50, with reasons and the first touch");
+        await Eventually.HoldsAsync(async () => await system.CountAsync("salesdb",
+                "select count(*) from leads where contact_id = @contact and score = 55", ("contact", contactId)) == 1,
+            TimeSpan.FromSeconds(10), "the lead appears in sales with the score it was handed off with");
     }
 
     private async Task CreateRuleAsync(object rule)
