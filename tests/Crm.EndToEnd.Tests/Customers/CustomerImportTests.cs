@@ -159,6 +159,14 @@ public sealed class CustomerImportTests(CrmSystemFixture system)
         (finished["created"]!.GetValue<int>(), finished["failed"]!.GetValue<int>(), finished["skipped"]!.GetValue<int>()).ShouldBe((rows, 0, 0));
         (await system.CountAsync("customersdb", "select count(*) from customers where email like @pattern", ("pattern", $"bulk%.{tag}@example.com")))
             .ShouldBe(rows);
+
+        // Thousands of CustomerRegistered events now queue in every service; let them drain so later tests meet no backlog.
+        var last = (await system.Gateway.GetFromJsonAsync<JsonObject>($"/api/customers?q=bulk{rows - 1}.{tag}", Token))!["items"]!.AsArray()
+            .Single(item => item!["email"]!.GetValue<string>() == $"bulk{rows - 1}.{tag}@example.com")!["id"]!.GetValue<Guid>();
+        foreach (var service in CrmSystemFixture.ReplicaServices)
+        {
+            await Eventually.HoldsAsync(() => system.Gateway.HasCopyAsync(service, last), ImportDeadline, $"the {service} service caught up with the import");
+        }
     }
 
     [Fact]
