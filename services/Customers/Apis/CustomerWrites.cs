@@ -1,4 +1,6 @@
+using Crm.BuildingBlocks.Messaging;
 using Crm.Contracts.Customers;
+using Crm.Customers.Infrastructure;
 using Crm.Customers.Model;
 
 namespace Crm.Customers.Apis;
@@ -65,6 +67,38 @@ public static class CustomerWrites
             [.. primary.Tags.Union(secondary.Tags)]);
         return primary.Apply(fields);
     }
+
+    /// <summary>Adds a new customer with what every creation records: the timeline entry of its fields and <c>CustomerRegistered</c>.</summary>
+    public static void AddCustomer(
+        this CustomersDbContext db, Customer customer, IReadOnlyList<FieldChange> fields, string summary, string? actorId,
+        string? sourceReference = null)
+    {
+        db.Customers.Add(customer);
+        db.AddTimelineEntry(customer.Id, customer.CreatedAt, "customer.created", summary,
+            fields.ToDictionary(field => field.Field, field => field.After), actorId, sourceReference: sourceReference);
+        db.AddIntegrationEvent(customer.Registered(), orderingKey: customer.Id.ToString());
+    }
+
+    /// <summary>Counts a change the customer already took (<see cref="Apply"/>): a new revision, its timeline entry and <c>CustomerUpdated</c>.</summary>
+    public static void RecordUpdate(
+        this CustomersDbContext db, Customer customer, IReadOnlyList<FieldChange> changed, DateTimeOffset at, string summary, string? actorId)
+    {
+        customer.Revision++;
+        customer.UpdatedAt = at;
+        db.AddIntegrationEvent(customer.Updated(changed), orderingKey: customer.Id.ToString());
+        db.AddTimelineEntry(customer.Id, at, "customer.updated", summary, Timeline.BeforeAndAfter(changed), actorId);
+    }
+
+    /// <summary>Removes a customer with its timeline entry and <c>CustomerDeleted</c>, which tombstones every service's copy.</summary>
+    public static void RemoveCustomer(this CustomersDbContext db, Customer customer, DateTimeOffset at, string summary, string? actorId)
+    {
+        db.Customers.Remove(customer);
+        db.AddTimelineEntry(customer.Id, at, "customer.deleted", summary, actorId: actorId);
+        db.AddIntegrationEvent(new CustomerDeleted(customer.Id, customer.Revision + 1, at), orderingKey: customer.Id.ToString());
+    }
+
+    /// <summary>"Changed region, tags", for a timeline entry's summary.</summary>
+    public static string FieldNames(IEnumerable<FieldChange> changes) => string.Join(", ", changes.Select(change => change.Field));
 
     public static CustomerRegistered Registered(this Customer customer) =>
         new(customer.Id, customer.Kind.ToString(), customer.Name, customer.Email, customer.Phone, customer.Industry,

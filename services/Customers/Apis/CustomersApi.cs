@@ -99,10 +99,7 @@ public static class CustomersApi
         var now = clock.GetUtcNow();
         var customer = new Customer { Id = Guid.CreateVersion7(now), Kind = request.Kind!.Value, Name = "", CreatedAt = now, UpdatedAt = now };
         var fields = customer.Apply(request with { OwnerId = ownerId });
-        db.Customers.Add(customer);
-        db.AddTimelineEntry(customer.Id, now, "customer.created", $"{customer.Kind} {customer.Name} created",
-            fields.ToDictionary(field => field.Field, field => field.After), caller.Subject);
-        db.AddIntegrationEvent(customer.Registered(), orderingKey: customer.Id.ToString());
+        db.AddCustomer(customer, fields, $"{customer.Kind} {customer.Name} created", caller.Subject);
         await recalculator.SaveAndRevalueAsync(customer.Id, cancellationToken);
 
         http.Response.Headers.ETag = ETags.From(customer.Version);
@@ -166,11 +163,7 @@ public static class CustomersApi
         var changed = customer.Apply(request);
         if (changed.Count > 0)
         {
-            customer.Revision++;
-            customer.UpdatedAt = clock.GetUtcNow();
-            db.AddIntegrationEvent(customer.Updated(changed), orderingKey: customer.Id.ToString());
-            db.AddTimelineEntry(customer.Id, customer.UpdatedAt, "customer.updated",
-                $"Changed {string.Join(", ", changed.Select(change => change.Field))}", Timeline.BeforeAndAfter(changed), caller.Subject);
+            db.RecordUpdate(customer, changed, clock.GetUtcNow(), $"Changed {CustomerWrites.FieldNames(changed)}", caller.Subject);
             // The version the client read, not the one loaded: a save racing ours makes this one fail instead of overwrite.
             db.Entry(customer).Property(c => c.Version).OriginalValue = expectedVersion;
             try
@@ -221,9 +214,7 @@ public static class CustomersApi
                 detail: "A customer with purchases, interactions or feedback is kept; merge it into another instead.");
         }
 
-        db.Customers.Remove(customer);
-        db.AddTimelineEntry(customer.Id, clock.GetUtcNow(), "customer.deleted", $"{customer.Kind} {customer.Name} deleted", actorId: caller.Subject);
-        db.AddIntegrationEvent(new CustomerDeleted(customer.Id, customer.Revision + 1, clock.GetUtcNow()), orderingKey: customer.Id.ToString());
+        db.RemoveCustomer(customer, clock.GetUtcNow(), $"{customer.Kind} {customer.Name} deleted", caller.Subject);
         db.Entry(customer).Property(c => c.Version).OriginalValue = expectedVersion;
         try
         {

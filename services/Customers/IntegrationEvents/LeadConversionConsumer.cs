@@ -1,4 +1,3 @@
-using Crm.BuildingBlocks.Messaging;
 using Crm.Contracts.Sales;
 using Crm.Customers.Apis;
 using Crm.Customers.Infrastructure;
@@ -44,9 +43,6 @@ public sealed class LeadConversionConsumer(CustomersDbContext db, ValueRecalcula
         var customer = new Customer { Id = lead.CustomerId, Kind = kind, Name = "", CreatedAt = lead.OccurredAt, UpdatedAt = lead.OccurredAt };
         var fields = customer.Apply(new CreateCustomerRequest(
             kind, lead.Name, companyId, lead.Email, lead.Phone, Address: null, Industry: null, lead.Region, lead.Source ?? "lead", lead.OwnerId, Tags: []));
-        db.Customers.Add(customer);
-        db.AddTimelineEntry(customer.Id, lead.OccurredAt, "customer.created", $"{customer.Kind} {customer.Name} created from a sales lead",
-            fields.ToDictionary(field => field.Field, field => field.After), lead.OwnerId.ToString());
-        db.AddIntegrationEvent(customer.Registered(), orderingKey: customer.Id.ToString());
+        db.AddCustomer(customer, fields, $"{customer.Kind} {customer.Name} created from a sales lead", lead.OwnerId.ToString());
     }
 }

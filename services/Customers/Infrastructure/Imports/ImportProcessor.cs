@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Crm.BuildingBlocks.Messaging;
 using Crm.Customers.Apis;
 using Crm.Customers.Model;
 using Crm.Customers.Model.Imports;
@@ -258,10 +257,8 @@ public sealed class ImportProcessor(CustomersDbContext db, ValueRecalculator rec
     {
         var customer = new Customer { Id = id, Kind = request.Kind!.Value, Name = "", CreatedAt = now, UpdatedAt = now };
         var fields = customer.Apply(request);
-        db.Customers.Add(customer);
-        db.AddTimelineEntry(id, now, "customer.created", $"{customer.Kind} {customer.Name} created by import",
-            fields.ToDictionary(field => field.Field, field => field.After), request.OwnerId?.ToString(), sourceReference: $"import:{jobId}:{rowNumber}:{id}");
-        db.AddIntegrationEvent(customer.Registered(), orderingKey: id.ToString());
+        db.AddCustomer(customer, fields, $"{customer.Kind} {customer.Name} created by import", request.OwnerId?.ToString(),
+            sourceReference: $"import:{jobId}:{rowNumber}:{id}");
         db.Add(new ImportChange { JobId = jobId, Row = rowNumber, CustomerId = id, WasCreated = true, RevisionAfter = customer.Revision });
     }
 
@@ -274,11 +271,7 @@ public sealed class ImportProcessor(CustomersDbContext db, ValueRecalculator rec
             return;
         }
 
-        customer.Revision++;
-        customer.UpdatedAt = now;
-        db.AddIntegrationEvent(customer.Updated(changed), orderingKey: customer.Id.ToString());
-        db.AddTimelineEntry(customer.Id, now, "customer.updated", $"Changed {string.Join(", ", changed.Select(change => change.Field))} by import",
-            Timeline.BeforeAndAfter(changed));
+        db.RecordUpdate(customer, changed, now, $"Changed {CustomerWrites.FieldNames(changed)} by import", actorId: null);
         db.Add(new ImportChange { JobId = jobId, Row = rowNumber, CustomerId = customer.Id, Before = before, RevisionAfter = customer.Revision });
     }
 

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Crm.BuildingBlocks.Messaging;
-using Crm.Contracts.Customers;
 using Crm.Customers.Apis;
 using Crm.Customers.Model.Imports;
 using Microsoft.EntityFrameworkCore;
@@ -50,9 +48,7 @@ public sealed class ImportReverter(CustomersDbContext db, ValueRecalculator reca
 
             if (change.WasCreated && removable.Contains(customer.Id))
             {
-                db.Customers.Remove(customer);
-                db.AddTimelineEntry(customer.Id, now, "customer.deleted", $"{customer.Kind} {customer.Name} removed by reverting an import");
-                db.AddIntegrationEvent(new CustomerDeleted(customer.Id, customer.Revision + 1, now), orderingKey: customer.Id.ToString());
+                db.RemoveCustomer(customer, now, $"{customer.Kind} {customer.Name} removed by reverting an import", actorId: null);
                 job.Reverted++;
             }
             else if (!change.WasCreated && customer.Revision == change.RevisionAfter)
@@ -61,11 +57,7 @@ public sealed class ImportReverter(CustomersDbContext db, ValueRecalculator reca
                 var changed = customer.Apply(before);
                 if (changed.Count > 0)
                 {
-                    customer.Revision++;
-                    customer.UpdatedAt = now;
-                    db.AddIntegrationEvent(customer.Updated(changed), orderingKey: customer.Id.ToString());
-                    db.AddTimelineEntry(customer.Id, now, "customer.updated",
-                        $"Restored {string.Join(", ", changed.Select(field => field.Field))} by reverting an import", Timeline.BeforeAndAfter(changed));
+                    db.RecordUpdate(customer, changed, now, $"Restored {CustomerWrites.FieldNames(changed)} by reverting an import", actorId: null);
                     restored.Add(customer.Id);
                 }
 
