@@ -1,3 +1,4 @@
+using Crm.BuildingBlocks.Security;
 using Crm.Contracts.Marketing;
 using Crm.Marketing.Consent;
 using Crm.Marketing.Infrastructure;
@@ -29,7 +30,7 @@ public static class TrackingApi
     }
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Opened(
-        string token, SignedTokens tokens, MarketingDbContext db, LeadScorer scorer, TimeProvider clock, HttpResponse response,
+        string token, LinkSigner tokens, MarketingDbContext db, LeadScorer scorer, TimeProvider clock, HttpResponse response,
         CancellationToken cancellationToken)
     {
         if (!tokens.TryVerify(MailComposer.OpenPurpose, token, out var payload) || Ids(payload) is not { } ids)
@@ -62,7 +63,7 @@ public static class TrackingApi
     }
 
     public static async Task<Results<RedirectHttpResult, ProblemHttpResult>> Clicked(
-        string token, SignedTokens tokens, MarketingDbContext db, LeadScorer scorer, TimeProvider clock, CancellationToken cancellationToken)
+        string token, LinkSigner tokens, MarketingDbContext db, LeadScorer scorer, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!tokens.TryVerify(MailComposer.ClickPurpose, token, out var payload) || Ids(payload) is not { Url: { } url } ids
             || !Uri.TryCreate(url, UriKind.Absolute, out var target) || target.Scheme is not ("http" or "https"))

@@ -1,3 +1,4 @@
+using Crm.BuildingBlocks.Security;
 using System.Net;
 using Crm.Marketing.Consent;
 using Crm.Marketing.Infrastructure;
@@ -26,7 +27,7 @@ public static class UnsubscribeApi
         return app;
     }
 
-    public static Results<ContentHttpResult, ProblemHttpResult> ShowUnsubscribePage(string token, SignedTokens tokens)
+    public static Results<ContentHttpResult, ProblemHttpResult> ShowUnsubscribePage(string token, LinkSigner tokens)
     {
         if (!TryRead(tokens, token, out _, out _))
         {
@@ -40,7 +41,7 @@ public static class UnsubscribeApi
     }
 
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> Unsubscribe(
-        string token, HttpRequest request, SignedTokens tokens, MarketingDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        string token, HttpRequest request, LinkSigner tokens, MarketingDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!TryRead(tokens, token, out var contactId, out var campaignId))
         {
@@ -58,7 +59,7 @@ public static class UnsubscribeApi
         return TypedResults.Content(Page("Unsubscribed", "<p>You will not receive marketing e-mail from us any more.</p>"), "text/html; charset=utf-8");
     }
 
-    private static bool TryRead(SignedTokens tokens, string token, out Guid contactId, out Guid? campaignId)
+    private static bool TryRead(LinkSigner tokens, string token, out Guid contactId, out Guid? campaignId)
     {
         (contactId, campaignId) = (Guid.Empty, null);
         if (!tokens.TryVerify(MailComposer.UnsubscribePurpose, token, out var payload) || payload.Split('|') is not [var contact, var campaign]

@@ -1,3 +1,4 @@
+using Crm.BuildingBlocks.Security;
 using Crm.BuildingBlocks.Mail;
 using Crm.BuildingBlocks.Messaging;
 using Crm.BuildingBlocks.Persistence;
@@ -9,6 +10,7 @@ using Crm.Marketing.Sending;
 using Crm.ServiceDefaults.Authentication;
 using Crm.ServiceDefaults.OpenApi;
 using FluentValidation;
+using Microsoft.Extensions.Options;
 
 namespace Crm.Marketing.Extensions;
 
@@ -28,7 +30,8 @@ public static class Extensions
         builder.Services.AddValidatorsFromAssemblyContaining<Program>();
 
         builder.Services.AddOptions<MarketingOptions>().BindConfiguration(MarketingOptions.SectionName);
-        builder.Services.AddSingleton<SignedTokens>();
+        builder.Services.AddSingleton(provider => new LinkSigner(
+            provider.GetRequiredService<IOptions<MarketingOptions>>().Value.SigningKey, "Marketing:SigningKey"));
         builder.Services.AddScoped<MailingPolicy>();
         builder.Services.AddScoped<MailComposer>();
         builder.Services.AddScoped<SegmentEvaluator>();

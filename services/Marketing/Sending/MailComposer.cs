@@ -1,3 +1,4 @@
+using Crm.BuildingBlocks.Security;
 using System.Net;
 using Crm.Marketing.Consent;
 using Crm.Marketing.Extensions;
@@ -11,7 +12,7 @@ namespace Crm.Marketing.Sending;
 /// Builds one contact's marketing mail: the personalised template, an unsubscribe link in both bodies and the
 /// List-Unsubscribe / List-Unsubscribe-Post headers (RFC 2369, RFC 8058) that mail clients offer as a button.
 /// </summary>
-public sealed class MailComposer(SignedTokens tokens, IOptions<MarketingOptions> options)
+public sealed class MailComposer(LinkSigner tokens, IOptions<MarketingOptions> options)
 {
     public const string UnsubscribePurpose = "unsubscribe";
     public const string OpenPurpose = "open";

@@ -1,14 +1,12 @@
-using Crm.Marketing.Consent;
-using Crm.Marketing.Extensions;
-using Microsoft.Extensions.Options;
+using Crm.BuildingBlocks.Security;
 
 namespace Crm.Marketing.Tests;
 
-public sealed class SignedTokensTests
+public sealed class LinkSignerTests
 {
-    private static SignedTokens WithKey(string key) => new(Options.Create(new MarketingOptions { SigningKey = key }));
+    private static LinkSigner WithKey(string key) => new(key, "Marketing:SigningKey");
 
-    private readonly SignedTokens tokens = WithKey("a-test-key-of-enough-length-123");
+    private readonly LinkSigner tokens = WithKey("a-test-key-of-enough-length-123");
 
     [Fact]
     public void A_signed_token_verifies_and_gives_back_its_payload()

@@ -1,30 +1,30 @@
 using System.Security.Cryptography;
 using System.Text;
-using Crm.Marketing.Extensions;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Options;
 
-namespace Crm.Marketing.Consent;
+namespace Crm.BuildingBlocks.Security;
 
 /// <summary>
-/// Tokens put in links of marketing mail: the payload in the clear plus an HMAC-SHA256 over purpose and payload, so a
-/// link cannot be forged, edited (another contact, another redirect target) or reused for another purpose.
+/// Tokens put in links people follow without signing in (unsubscribe, tracking, surveys): the payload in the clear
+/// plus an HMAC-SHA256 over purpose and payload, so a link cannot be forged, edited (another contact, another survey,
+/// another redirect target) or reused for another purpose.
 /// </summary>
-public sealed class SignedTokens
+public sealed class LinkSigner
 {
     /// <summary>The AppHost's generated secrets are 20 characters of a 56-letter alphabet: about 116 bits.</summary>
     public const int MinimumKeyLength = 20;
 
     private readonly byte[] key;
 
-    public SignedTokens(IOptions<MarketingOptions> options)
+    /// <param name="settingName">The configuration key the secret comes from, named in the start-up error.</param>
+    public LinkSigner(string key, string settingName)
     {
-        if (options.Value.SigningKey.Length < MinimumKeyLength)
+        if (key.Length < MinimumKeyLength)
         {
-            throw new InvalidOperationException($"Marketing:SigningKey must be at least {MinimumKeyLength} characters; the AppHost passes a generated one.");
+            throw new InvalidOperationException($"{settingName} must be at least {MinimumKeyLength} characters; the AppHost passes a generated one.");
         }
 
-        key = Encoding.UTF8.GetBytes(options.Value.SigningKey);
+        this.key = Encoding.UTF8.GetBytes(key);
     }
 
     public string Sign(string purpose, string payload) =>
