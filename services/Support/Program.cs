@@ -1,6 +1,7 @@
 using Crm.Support.Apis;
 using Crm.Support.Extensions;
 using Crm.Support.Infrastructure;
+using Crm.ServiceDefaults.Testing;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -22,6 +23,6 @@ app.MapAssignmentRulesApi();
 app.MapSurveysApi();
 app.MapMetricsApi();
 app.MapCarePlansApi();
-app.MapTestClockApi(app.Configuration);
+app.MapTestClockApi(SupportApi.Prefix);
 
 app.Run();

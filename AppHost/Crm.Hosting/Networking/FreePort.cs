@@ -23,9 +23,14 @@ internal static class FreePort
         }
     }
 
-    /// <summary>The preferred port if nobody listens on it, otherwise null.</summary>
+    /// <summary>The preferred port if nobody listens on it, otherwise null; 0 prefers any free port.</summary>
     public static int? TryReserve(int preferred)
     {
+        if (preferred == 0)
+        {
+            return Next();
+        }
+
         try
         {
             Probe(preferred);

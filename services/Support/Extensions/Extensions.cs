@@ -6,9 +6,8 @@ using Crm.Support.Infrastructure;
 using Crm.Support.IntegrationEvents;
 using Crm.ServiceDefaults.Authentication;
 using Crm.ServiceDefaults.OpenApi;
+using Crm.ServiceDefaults.Testing;
 using FluentValidation;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using StackExchange.Redis;
 
 namespace Crm.Support.Extensions;
 
@@ -36,12 +35,7 @@ public static class Extensions
         builder.Services.AddScoped<TimerHandler>();
         builder.Services.Configure<TimerOptions>(builder.Configuration.GetSection("Timers"));
         builder.Services.AddHostedService<TimerWorker>();
-        if (builder.Configuration.GetValue<bool>(TestClockApi.Switch))
-        {
-            // Tests only (see TestClock): every TimeProvider in the service then reads the settable clock.
-            builder.Services.AddSingleton(services => new TestClock(services.GetService<IConnectionMultiplexer>()));
-            builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(services => services.GetRequiredService<TestClock>()));
-        }
+        builder.AddTestClockWhenEnabled();
 
         return builder;
     }

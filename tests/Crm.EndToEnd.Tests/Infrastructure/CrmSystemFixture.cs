@@ -46,9 +46,13 @@ public sealed class CrmSystemFixture : IAsyncLifetime
         var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions
         {
             StateDirectory = stateDirectory,
-            // A developer's AppHost holding the default gateway port is fine: the gateway then takes a free port.
             ForTests = true,
-            Configuration = { [$"Parameters:{CrmTopology.AdminPasswordParameter}"] = adminPassword },
+            Configuration =
+            {
+                [$"Parameters:{CrmTopology.AdminPasswordParameter}"] = adminPassword,
+                // Any free port: a developer's AppHost or a second test run on the same machine may hold the default one.
+                ["AppHost:GatewayPort"] = "0",
+            },
         });
         CrmTopology.Define(builder, project => project
             .WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", Telemetry.Endpoint.ToString().TrimEnd('/'))
@@ -64,8 +68,8 @@ public sealed class CrmSystemFixture : IAsyncLifetime
             .WithEnvironment("Gateway__RateLimits__PerUser__PermitLimit", PerUserRateLimit.ToString(System.Globalization.CultureInfo.InvariantCulture))
             // A killed customer service's import is taken over after 5 s instead of a minute.
             .WithEnvironment("Customers__Imports__Lease", "00:00:05")
-            // SLA tests move the support service's clock instead of waiting for deadlines; never set in a deployment.
-            .WithEnvironment("Testing__ClockControl", project.Resource.Name == "support" ? "true" : "false"));
+            // SLA and journey tests move the service's clock instead of waiting for deadlines; never set in a deployment.
+            .WithEnvironment("Testing__ClockControl", project.Resource.Name is "support" or "marketing" ? "true" : "false"));
         app = builder.Build();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         await app.StartAsync(timeout.Token);

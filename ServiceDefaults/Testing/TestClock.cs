@@ -1,16 +1,18 @@
 using StackExchange.Redis;
 
-namespace Crm.Support.Infrastructure;
+namespace Crm.ServiceDefaults.Testing;
 
 /// <summary>
 /// For end-to-end tests only (configuration <c>Testing:ClockControl</c>): the system clock plus an offset an
-/// administrator sets, so a test reaches an SLA deadline without waiting for it. The offset lives in Redis, so every
-/// replica reads the same time. Never enable it in a deployment: whoever sets it moves every deadline.
+/// administrator sets, so a test reaches a deadline (an SLA breach, a journey's wait) without waiting for it. The offset
+/// lives in Redis under the service's name, so every replica of the service reads the same time and other services
+/// keep theirs. Never enable it in a deployment: whoever sets it moves every deadline.
 /// </summary>
-public sealed class TestClock(IConnectionMultiplexer? redis) : TimeProvider
+public sealed class TestClock(IConnectionMultiplexer? redis, string serviceName) : TimeProvider
 {
-    private const string OffsetKey = "support:testing:clock-offset-ticks";
     private long localOffsetTicks;
+
+    private RedisKey OffsetKey => $"testing:clock-offset-ticks:{serviceName}";
 
     public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + Offset;
 
