@@ -164,7 +164,7 @@ public static class CustomerBenchmark
         var random = new Random(7);
         var names = Enumerable.Range(0, 200).Select(_ => NameOf(random)).ToArray();
         string Typo(string name) => name.Length > 4 ? name.Remove(random.Next(1, name.Length - 1), 1) : name;
-        Task ListAsync(ListCustomersQuery query) => WithDbAsync(host, db => CustomersApi.ListCustomers(query, db, CancellationToken.None));
+        Task ListAsync(ListCustomersQuery query) => WithDbAsync(host, db => CustomersApi.ListCustomers(query, db, new Microsoft.AspNetCore.Http.DefaultHttpContext(), CancellationToken.None));
         ListCustomersQuery Query(string? q = null, string? region = null, ValueTier? tier = null, LifecycleStage? lifecycle = null,
             string? industry = null, string? sort = null) =>
             new(q, null, region, industry, null, null, null, null, null, null, tier, lifecycle, sort, null, 50);
@@ -195,7 +195,7 @@ public static class CustomerBenchmark
         }
 
         var sheet = Spreadsheet.Read("bench.csv", Encoding.UTF8.GetBytes(csv.ToString()));
-        var columns = ColumnMapping.Resolve(sheet.Headers, new Dictionary<string, string?>(), out _);
+        var columns = ColumnMapping.Resolve(sheet.Headers, new Dictionary<string, string?>(), [], out var customColumns, out _);
         var job = new ImportJob
         {
             Id = Guid.CreateVersion7(), FileName = "bench.csv", Mode = ImportMode.CreateOnly, MatchOn = ["email", "phone"], Columns = columns,
@@ -207,13 +207,13 @@ public static class CustomerBenchmark
             await db.SaveChangesAsync();
         });
 
-        var settings = new ImportProcessor.Settings(job.Mode, job.MatchOn, sheet.Headers, columns);
+        var settings = new ImportProcessor.Settings(job.Mode, job.MatchOn, sheet.Headers, columns, customColumns, []);
         var memory = new ImportProcessor.Memory();
         var imported = await Measure.OnceAsync(async () =>
         {
             for (var start = 0; start < rows; start += ImportProcessor.BatchSize)
             {
-                var batch = sheet.Rows.Skip(start).Take(ImportProcessor.BatchSize).Select((cells, offset) => ImportedRow.From(start + offset + 2, cells, columns)).ToList();
+                var batch = sheet.Rows.Skip(start).Take(ImportProcessor.BatchSize).Select((cells, offset) => ImportedRow.From(start + offset + 2, cells, columns, customColumns)).ToList();
                 await using var scope = host.Services.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<CustomersDbContext>();
                 await using var transaction = await db.Database.BeginTransactionAsync();

@@ -1,6 +1,8 @@
+using Crm.BuildingBlocks.CustomFields;
 using Crm.Customers.Apis;
 using Crm.Customers.Extensions;
 using Crm.Customers.Infrastructure;
+using Crm.Customers.Model;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -22,5 +24,6 @@ app.MapCustomerPrivacyApi();
 app.MapValueRulesApi();
 app.MapCustomerInsightsApi();
 app.MapCustomerImportsApi();
+app.MapCustomFieldsApi<CustomersDbContext, Customer>(CustomersApi.Prefix, "Customer custom fields");
 
 app.Run();

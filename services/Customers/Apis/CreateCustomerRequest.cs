@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Crm.Customers.Model;
 using FluentValidation;
 
@@ -14,7 +15,8 @@ public sealed record CreateCustomerRequest(
     string? Region,
     string? Source,
     Guid? OwnerId,
-    IReadOnlyList<string>? Tags) : ICustomerFields;
+    IReadOnlyList<string>? Tags,
+    IReadOnlyDictionary<string, JsonElement>? CustomFields = null) : ICustomerFields;
 
 public sealed class CreateCustomerRequestValidator : AbstractValidator<CreateCustomerRequest>
 {

@@ -1,30 +1,41 @@
 using System.Globalization;
+using Crm.BuildingBlocks.CustomFields;
 using Crm.Customers.Model;
 
 namespace Crm.Customers.Apis;
 
-/// <summary>The columns of an exported customer list, in order; imports will read the same headers.</summary>
+public sealed record CustomerColumn(string Header, Func<Customer, string?> Value);
+
+/// <summary>The columns of an exported customer list, in order; imports read the same headers.</summary>
 public static class CustomerColumns
 {
-    public static readonly IReadOnlyList<(string Header, Func<Customer, string?> Value)> All =
+    public static readonly IReadOnlyList<CustomerColumn> All =
     [
-        ("id", c => c.Id.ToString()),
-        ("kind", c => c.Kind.ToString()),
-        ("name", c => c.Name),
-        ("companyId", c => c.CompanyId?.ToString()),
-        ("email", c => c.Email),
-        ("phone", c => c.Phone),
-        ("street", c => c.Address.Street),
-        ("postalCode", c => c.Address.PostalCode),
-        ("city", c => c.Address.City),
-        ("state", c => c.Address.State),
-        ("country", c => c.Address.Country),
-        ("industry", c => c.Industry),
-        ("region", c => c.Region),
-        ("source", c => c.Source),
-        ("ownerId", c => c.OwnerId?.ToString()),
-        ("tags", c => string.Join(';', c.Tags)),
-        ("createdAt", c => c.CreatedAt.ToString("O", CultureInfo.InvariantCulture)),
-        ("updatedAt", c => c.UpdatedAt.ToString("O", CultureInfo.InvariantCulture)),
+        new("id", c => c.Id.ToString()),
+        new("kind", c => c.Kind.ToString()),
+        new("name", c => c.Name),
+        new("companyId", c => c.CompanyId?.ToString()),
+        new("email", c => c.Email),
+        new("phone", c => c.Phone),
+        new("street", c => c.Address.Street),
+        new("postalCode", c => c.Address.PostalCode),
+        new("city", c => c.Address.City),
+        new("state", c => c.Address.State),
+        new("country", c => c.Address.Country),
+        new("industry", c => c.Industry),
+        new("region", c => c.Region),
+        new("source", c => c.Source),
+        new("ownerId", c => c.OwnerId?.ToString()),
+        new("tags", c => string.Join(';', c.Tags)),
+        new("createdAt", c => c.CreatedAt.ToString("O", CultureInfo.InvariantCulture)),
+        new("updatedAt", c => c.UpdatedAt.ToString("O", CultureInfo.InvariantCulture)),
+    ];
+
+    /// <summary>The fixed columns, then one per custom field in use (not archived), headed by its key.</summary>
+    public static IReadOnlyList<CustomerColumn> With(IEnumerable<CustomFieldDefinition> customFields) =>
+    [
+        .. All,
+        .. customFields.Where(field => !field.Archived).Select(field => new CustomerColumn(field.Key,
+            c => c.CustomFields.RootElement.TryGetProperty(field.Key, out var value) ? CustomFieldValues.ToText(value) : null)),
     ];
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ClosedXML.Excel;
+using Crm.BuildingBlocks.CustomFields;
 using Crm.Contracts.Audit;
 using Crm.Customers.Infrastructure;
 using Crm.Customers.Model;
@@ -34,7 +35,14 @@ public static class CustomerExportsApi
         [AsParameters] ExportCustomersQuery query, CurrentUser caller, CustomersDbContext db, TimeProvider clock, HttpContext http,
         CancellationToken cancellationToken)
     {
-        var customers = db.Customers.AsNoTracking().Filter(query).Page("name", cursor: null);
+        var (customFieldFilters, problem) = await db.CustomFieldFiltersAsync(http.Request.Query, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var customers = db.Customers.AsNoTracking().Filter(query).WhereCustomFields(customFieldFilters).Page("name", cursor: null);
+        var columns = CustomerColumns.With(await db.DefinitionsAsync(cancellationToken));
         var count = await customers.CountAsync(cancellationToken);
         if (query.FormatOrDefault == "xlsx" && count > MaxXlsxRows)
         {
@@ -54,18 +62,18 @@ public static class CustomerExportsApi
         var fileName = $"customers-{now:yyyyMMdd-HHmmss}.{query.FormatOrDefault}";
         if (query.FormatOrDefault == "xlsx")
         {
-            return TypedResults.File(await ToXlsxAsync(customers, cancellationToken), XlsxContentType, fileName);
+            return TypedResults.File(await ToXlsxAsync(customers, columns, cancellationToken), XlsxContentType, fileName);
         }
 
-        return TypedResults.Stream(stream => WriteCsvAsync(customers, stream, cancellationToken), CsvContentType, fileName);
+        return TypedResults.Stream(stream => WriteCsvAsync(customers, columns, stream, cancellationToken), CsvContentType, fileName);
     }
 
     /// <summary>Streams row by row from the database to the client, so a large export never sits in memory.</summary>
-    private static async Task WriteCsvAsync(IQueryable<Customer> customers, Stream body, CancellationToken cancellationToken)
+    private static async Task WriteCsvAsync(IQueryable<Customer> customers, IReadOnlyList<CustomerColumn> columns, Stream body, CancellationToken cancellationToken)
     {
         // A cell starting with = + - @ would run as a formula in a spreadsheet (CSV injection); it is escaped instead.
         await using var csv = CsvWriter.Create(body, new CsvWriterOptions { Injection = CsvInjection.Escape }, leaveOpen: true);
-        foreach (var (header, _) in CustomerColumns.All)
+        foreach (var (header, _) in columns)
         {
             csv.WriteField(header);
         }
@@ -73,7 +81,7 @@ public static class CustomerExportsApi
         await csv.EndRecordAsync(cancellationToken);
         await foreach (var customer in customers.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            foreach (var (_, value) in CustomerColumns.All)
+            foreach (var (_, value) in columns)
             {
                 csv.WriteField(value(customer) ?? "");
             }
@@ -84,22 +92,22 @@ public static class CustomerExportsApi
         await csv.FlushAsync(cancellationToken);
     }
 
-    private static async Task<byte[]> ToXlsxAsync(IQueryable<Customer> customers, CancellationToken cancellationToken)
+    private static async Task<byte[]> ToXlsxAsync(IQueryable<Customer> customers, IReadOnlyList<CustomerColumn> columns, CancellationToken cancellationToken)
     {
         using var workbook = new XLWorkbook();
         var sheet = workbook.AddWorksheet("Customers");
-        for (var column = 0; column < CustomerColumns.All.Count; column++)
+        for (var column = 0; column < columns.Count; column++)
         {
-            sheet.Cell(1, column + 1).Value = CustomerColumns.All[column].Header;
+            sheet.Cell(1, column + 1).Value = columns[column].Header;
         }
 
         var row = 2;
         await foreach (var customer in customers.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            for (var column = 0; column < CustomerColumns.All.Count; column++)
+            for (var column = 0; column < columns.Count; column++)
             {
                 // Text cells: an id or a phone number must not turn into a number or a date.
-                sheet.Cell(row, column + 1).SetValue(CustomerColumns.All[column].Value(customer) ?? "");
+                sheet.Cell(row, column + 1).SetValue(columns[column].Value(customer) ?? "");
             }
 
             row++;

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Crm.Customers.Apis;
 
 /// <summary>What a client may set on a customer, on create and on update.</summary>
@@ -13,4 +15,7 @@ public interface ICustomerFields
     string? Source { get; }
     Guid? OwnerId { get; }
     IReadOnlyList<string>? Tags { get; }
+
+    /// <summary>Custom field key → value; a key sent as null clears it, a key not sent keeps its value.</summary>
+    IReadOnlyDictionary<string, JsonElement>? CustomFields { get; }
 }

@@ -1,3 +1,4 @@
+using Crm.BuildingBlocks.CustomFields;
 using Crm.Customers.Infrastructure;
 using Crm.Customers.Infrastructure.Imports;
 using Crm.Customers.Model.Imports;
@@ -50,7 +51,8 @@ public static class CustomerImportsApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [exception.Message] });
         }
 
-        var columns = ColumnMapping.Resolve(sheet.Headers, upload.Mapping, out var mappingProblems);
+        var customFields = await db.DefinitionsAsync(cancellationToken);
+        var columns = ColumnMapping.Resolve(sheet.Headers, upload.Mapping, customFields, out var customColumns, out var mappingProblems);
         if (mappingProblems.Count > 0)
         {
             return TypedResults.ValidationProblem(mappingProblems.ToDictionary(problem => $"mapping.{problem.Key}", problem => new[] { problem.Value }));
@@ -66,13 +68,15 @@ public static class CustomerImportsApi
 
         if (upload.DryRun)
         {
-            return TypedResults.Ok(await DryRunAsync(sheet, columns, upload, caller.UserId ?? Guid.Empty, processor, cancellationToken));
+            var settings = new ImportProcessor.Settings(upload.Mode, upload.MatchOn, sheet.Headers, columns, customColumns, customFields);
+            return TypedResults.Ok(await DryRunAsync(sheet, settings, upload, caller.UserId ?? Guid.Empty, processor, cancellationToken));
         }
 
         var now = clock.GetUtcNow();
         var job = new ImportJob
         {
             Id = Guid.CreateVersion7(now), FileName = upload.FileName, Mode = upload.Mode, MatchOn = [.. upload.MatchOn], Columns = columns,
+            CustomColumns = customColumns,
             Status = ImportStatus.Queued, TotalRows = sheet.Rows.Count, CreatedBy = caller.UserId, CreatedByName = caller.Name, CreatedAt = now,
         };
         db.ImportJobs.Add(job);
@@ -82,15 +86,14 @@ public static class CustomerImportsApi
     }
 
     private static async Task<ImportDryRunResponse> DryRunAsync(
-        Spreadsheet sheet, Dictionary<int, ImportField> columns, ImportUpload upload, Guid ownerId, ImportProcessor processor,
+        Spreadsheet sheet, ImportProcessor.Settings settings, ImportUpload upload, Guid ownerId, ImportProcessor processor,
         CancellationToken cancellationToken)
     {
-        var settings = new ImportProcessor.Settings(upload.Mode, upload.MatchOn, sheet.Headers, columns);
         var memory = new ImportProcessor.Memory();
         var outcomes = new List<RowOutcome>(sheet.Rows.Count);
         for (var start = 0; start < sheet.Rows.Count; start += ImportProcessor.BatchSize)
         {
-            var rows = sheet.Rows.Skip(start).Take(ImportProcessor.BatchSize).Select((cells, offset) => ImportedRow.From(start + offset + 2, cells, columns)).ToList();
+            var rows = sheet.Rows.Skip(start).Take(ImportProcessor.BatchSize).Select((cells, offset) => ImportedRow.From(start + offset + 2, cells, settings.Columns, settings.CustomColumns)).ToList();
             outcomes.AddRange(await processor.ProcessAsync(rows, settings, memory, ownerId, jobId: null, apply: false, cancellationToken));
         }
 
@@ -98,7 +101,7 @@ public static class CustomerImportsApi
             sheet.Rows.Count,
             outcomes.Count(o => o.Action == ImportAction.Create), outcomes.Count(o => o.Action == ImportAction.Update),
             outcomes.Count(o => o.Action == ImportAction.Skip), outcomes.Count(o => o.Action == ImportAction.Fail),
-            ColumnMappingResponse.From(sheet.Headers, columns),
+            ColumnMappingResponse.From(sheet.Headers, settings.Columns, settings.CustomColumns),
             [.. outcomes.Take(MaxDryRunRowsListed).Select(RowOutcomeResponse.From)]);
     }
 

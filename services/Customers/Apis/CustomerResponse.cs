@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Crm.BuildingBlocks.CustomFields;
 using Crm.Customers.Model;
 
 namespace Crm.Customers.Apis;
@@ -15,6 +17,7 @@ public sealed record CustomerResponse(
     string? Source,
     Guid? OwnerId,
     IReadOnlyList<string> Tags,
+    IReadOnlyDictionary<string, JsonElement> CustomFields,
     int Revision,
     DateTimeOffset? ErasedAt,
     DateTimeOffset CreatedAt,
@@ -22,6 +25,6 @@ public sealed record CustomerResponse(
 {
     public static CustomerResponse From(Customer customer) => new(
         customer.Id, customer.Kind, customer.Name, customer.CompanyId, customer.Email, customer.Phone, AddressDto.From(customer.Address),
-        customer.Industry, customer.Region, customer.Source, customer.OwnerId, customer.Tags, customer.Revision,
+        customer.Industry, customer.Region, customer.Source, customer.OwnerId, customer.Tags, CustomFieldValues.Read(customer.CustomFields), customer.Revision,
         customer.ErasedAt, customer.CreatedAt, customer.UpdatedAt);
 }

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Crm.BuildingBlocks.CustomFields;
 using Crm.BuildingBlocks.Messaging;
 using Crm.Contracts.Customers;
 using Crm.Customers.Infrastructure;
@@ -8,7 +10,11 @@ namespace Crm.Customers.Apis;
 /// <summary>Copies a request onto a customer, noting what changed, and turns the result into events.</summary>
 public static class CustomerWrites
 {
-    /// <returns>The fields whose value changed (camelCase names), with their old and new values.</returns>
+    /// <param name="fields">
+    /// <see cref="ICustomerFields.CustomFields"/> here is the complete set of custom values after the change, already
+    /// checked (<see cref="CustomFieldValues.Merge"/>); null keeps the current values.
+    /// </param>
+    /// <returns>The fields whose value changed (camelCase names; custom ones as <c>customFields.key</c>), with their old and new values.</returns>
     public static List<FieldChange> Apply(this Customer customer, ICustomerFields fields)
     {
         var changed = new List<FieldChange>();
@@ -45,6 +51,18 @@ public static class CustomerWrites
             customer.Tags = tags;
         }
 
+        if (fields.CustomFields is { } values)
+        {
+            var next = JsonSerializer.SerializeToDocument(new SortedDictionary<string, JsonElement>(values.ToDictionary(), StringComparer.Ordinal));
+            var before = changed.Count;
+            changed.AddRange(CustomFieldValues.Changes(customer.CustomFields, next)
+                .Select(change => new FieldChange($"{CustomFieldValues.Path}.{change.Key}", change.Before, change.After)));
+            if (changed.Count > before)
+            {
+                customer.CustomFields = next;
+            }
+        }
+
         return changed;
     }
 
@@ -64,7 +82,8 @@ public static class CustomerWrites
             primary.Region ?? secondary.Region,
             primary.Source ?? secondary.Source,
             primary.OwnerId ?? secondary.OwnerId,
-            [.. primary.Tags.Union(secondary.Tags)]);
+            [.. primary.Tags.Union(secondary.Tags)],
+            CustomFieldValues.Read(CustomFieldValues.FillEmpty(primary.CustomFields, secondary.CustomFields)));
         return primary.Apply(fields);
     }
 

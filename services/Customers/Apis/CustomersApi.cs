@@ -1,3 +1,4 @@
+using Crm.BuildingBlocks.CustomFields;
 using Crm.Contracts.Customers;
 using Crm.Customers.Infrastructure;
 using Crm.Customers.Model;
@@ -42,12 +43,20 @@ public static class CustomersApi
         return app;
     }
 
-    public static async Task<Ok<CursorPage<CustomerResponse>>> ListCustomers(
-        [AsParameters] ListCustomersQuery query, CustomersDbContext db, CancellationToken cancellationToken)
+    /// <remarks>Custom fields filter as <c>cf.&lt;key&gt;=value</c>, <c>cf.&lt;key&gt;.from=</c>, <c>cf.&lt;key&gt;.to=</c>.</remarks>
+    public static async Task<Results<Ok<CursorPage<CustomerResponse>>, ValidationProblem>> ListCustomers(
+        [AsParameters] ListCustomersQuery query, CustomersDbContext db, HttpContext http, CancellationToken cancellationToken)
     {
+        var (customFieldFilters, problem) = await db.CustomFieldFiltersAsync(http.Request.Query, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
         Cursor.TryDecode(query.Cursor, query.SortOrDefault, out var after);
         var rows = await db.Customers.AsNoTracking()
             .Filter(query)
+            .WhereCustomFields(customFieldFilters)
             .Page(query.SortOrDefault, after)
             .Take(query.PageSizeOrDefault + 1)
             .ToListAsync(cancellationToken);
@@ -84,6 +93,12 @@ public static class CustomersApi
             return companyProblem;
         }
 
+        var (customFields, customFieldsProblem) = await db.MergeCustomFieldsAsync(CustomFieldValues.Empty(), request.CustomFields, cancellationToken);
+        if (customFieldsProblem is not null)
+        {
+            return customFieldsProblem;
+        }
+
         var duplicates = await DuplicateFinder.FindAsync(
             db, request.Kind!.Value, request.Name!.Trim(), request.Email, request.Phone, request.CompanyId, except: null, cancellationToken);
         if (duplicates.Count > 0 && onDuplicate != DuplicatePolicy.Allow)
@@ -98,7 +113,7 @@ public static class CustomersApi
 
         var now = clock.GetUtcNow();
         var customer = new Customer { Id = Guid.CreateVersion7(now), Kind = request.Kind!.Value, Name = "", CreatedAt = now, UpdatedAt = now };
-        var fields = customer.Apply(request with { OwnerId = ownerId });
+        var fields = customer.Apply(request with { OwnerId = ownerId, CustomFields = customFields });
         db.AddCustomer(customer, fields, $"{customer.Kind} {customer.Name} created", caller.Subject);
         await recalculator.SaveAndRevalueAsync(customer.Id, cancellationToken);
 
@@ -160,7 +175,13 @@ public static class CustomersApi
             return companyProblem;
         }
 
-        var changed = customer.Apply(request);
+        var (customFields, customFieldsProblem) = await db.MergeCustomFieldsAsync(customer.CustomFields, request.CustomFields, cancellationToken);
+        if (customFieldsProblem is not null)
+        {
+            return customFieldsProblem;
+        }
+
+        var changed = customer.Apply(request with { CustomFields = customFields });
         if (changed.Count > 0)
         {
             db.RecordUpdate(customer, changed, clock.GetUtcNow(), $"Changed {CustomerWrites.FieldNames(changed)}", caller.Subject);

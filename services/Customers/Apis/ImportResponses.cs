@@ -6,9 +6,13 @@ namespace Crm.Customers.Apis;
 /// <summary>Which field each column fills, and the columns left out.</summary>
 public sealed record ColumnMappingResponse(IReadOnlyDictionary<string, string> Columns, IReadOnlyList<string> Ignored)
 {
-    public static ColumnMappingResponse From(IReadOnlyList<string> headers, IReadOnlyDictionary<int, ImportField> columns) => new(
-        columns.OrderBy(column => column.Key).ToDictionary(column => headers[column.Key], column => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(column.Value.ToString())),
-        [.. headers.Where((_, index) => !columns.ContainsKey(index))]);
+    /// <param name="customColumns">Column index → custom field key, shown as <c>customFields.key</c>.</param>
+    public static ColumnMappingResponse From(
+        IReadOnlyList<string> headers, IReadOnlyDictionary<int, ImportField> columns, IReadOnlyDictionary<int, string> customColumns) => new(
+        columns.Select(column => (column.Key, Field: System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(column.Value.ToString())))
+            .Concat(customColumns.Select(column => (column.Key, Field: $"customFields.{column.Value}")))
+            .OrderBy(column => column.Key).ToDictionary(column => headers[column.Key], column => column.Field),
+        [.. headers.Where((_, index) => !columns.ContainsKey(index) && !customColumns.ContainsKey(index))]);
 }
 
 /// <summary>A dry run: what each row would do, without changing anything.</summary>

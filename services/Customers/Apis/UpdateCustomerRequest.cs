@@ -1,3 +1,4 @@
+using System.Text.Json;
 using FluentValidation;
 
 namespace Crm.Customers.Apis;
@@ -13,7 +14,8 @@ public sealed record UpdateCustomerRequest(
     string? Region,
     string? Source,
     Guid? OwnerId,
-    IReadOnlyList<string>? Tags) : ICustomerFields;
+    IReadOnlyList<string>? Tags,
+    IReadOnlyDictionary<string, JsonElement>? CustomFields = null) : ICustomerFields;
 
 public sealed class UpdateCustomerRequestValidator : AbstractValidator<UpdateCustomerRequest>
 {

@@ -1,3 +1,4 @@
+using Crm.BuildingBlocks.CustomFields;
 using Crm.BuildingBlocks.Messaging;
 using Crm.Customers.Model;
 using Crm.Customers.Model.Imports;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Customers.Infrastructure;
 
-public class CustomersDbContext(DbContextOptions<CustomersDbContext> options) : MessagingDbContext(options)
+public class CustomersDbContext(DbContextOptions<CustomersDbContext> options) : MessagingDbContext(options), ICustomFieldsDbContext
 {
     public DbSet<Customer> Customers => Set<Customer>();
 
@@ -32,10 +33,13 @@ public class CustomersDbContext(DbContextOptions<CustomersDbContext> options) : 
 
     public DbSet<ImportRowError> ImportRowErrors => Set<ImportRowError>();
 
+    public DbSet<CustomFieldDefinition> CustomFieldDefinitions => Set<CustomFieldDefinition>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
         modelBuilder.HasPostgresExtension("pg_trgm");
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CustomersDbContext).Assembly);
+        modelBuilder.ApplyConfiguration(new CustomFieldDefinitionEntityTypeConfiguration());
     }
 }

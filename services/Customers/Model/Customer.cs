@@ -1,8 +1,10 @@
+using System.Text.Json;
+using Crm.BuildingBlocks.CustomFields;
 using Crm.Customers.Model.Valuation;
 
 namespace Crm.Customers.Model;
 
-public class Customer
+public class Customer : IHasCustomFields
 {
     public Guid Id { get; set; }
     public CustomerKind Kind { get; set; }
@@ -25,6 +27,10 @@ public class Customer
     public Guid? OwnerId { get; set; }
 
     public List<string> Tags { get; set; } = [];
+
+    /// <summary>Values of the fields administrators added (see <see cref="CustomFieldDefinition"/>), key → value.</summary>
+    public JsonDocument CustomFields { get; set; } = CustomFieldValues.Empty();
+
     /// <summary>When the person's data was erased on request; the record stays, anonymised, for the figures.</summary>
     public DateTimeOffset? ErasedAt { get; set; }
 

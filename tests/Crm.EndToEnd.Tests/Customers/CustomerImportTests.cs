@@ -69,7 +69,7 @@ public sealed class CustomerImportTests(CrmSystemFixture system)
 
         using var revert = await system.Gateway.PostAsync($"/api/customers/imports/{job["id"]}/revert", null, Token);
         revert.StatusCode.ShouldBe(HttpStatusCode.Accepted);
-        var reverted = await WaitForAsync(job["id"]!.GetValue<Guid>(), "Reverted");
+        var reverted = await WaitForAsync(system.Gateway, job["id"]!.GetValue<Guid>(), "Reverted");
 
         reverted["reverted"]!.GetValue<int>().ShouldBe(2);
         (await GetCustomerAsync(existing))["region"]!.GetValue<string>().ShouldBe("EMEA");
@@ -95,7 +95,7 @@ public sealed class CustomerImportTests(CrmSystemFixture system)
         (await system.Gateway.SendAsync(update, Token)).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         (await system.Gateway.PostAsync($"/api/customers/imports/{job["id"]}/revert", null, Token)).StatusCode.ShouldBe(HttpStatusCode.Accepted);
-        var reverted = await WaitForAsync(job["id"]!.GetValue<Guid>(), "Reverted");
+        var reverted = await WaitForAsync(system.Gateway, job["id"]!.GetValue<Guid>(), "Reverted");
 
         (reverted["reverted"]!.GetValue<int>(), reverted["revertConflicts"]!.GetValue<int>()).ShouldBe((0, 1));
         (await GetCustomerAsync(id))["region"]!.GetValue<string>().ShouldBe("LATAM");
@@ -148,12 +148,12 @@ public sealed class CustomerImportTests(CrmSystemFixture system)
         var customers = system.App.GetResource<ProjectResource>("customers");
         var job = await StartImportAsync(system.Gateway, "bulk.csv", Encoding.UTF8.GetBytes(csv.ToString()));
         var id = job["id"]!.GetValue<Guid>();
-        await Eventually.HoldsAsync(async () => (await ReadJobAsync(id))["rowsDone"]!.GetValue<int>() > 0, ImportDeadline, "the first batch committed");
+        await Eventually.HoldsAsync(async () => (await ReadJobAsync(system.Gateway, id))["rowsDone"]!.GetValue<int>() > 0, ImportDeadline, "the first batch committed");
         await customers.KillAsync();
         var doneAtKill = await system.CountAsync("customersdb", "select rows_done from import_jobs where id = @id", ("id", id));
         await customers.StartAsync(Token);
 
-        var finished = await WaitForAsync(id, "Completed");
+        var finished = await WaitForAsync(system.Gateway, id, "Completed");
 
         doneAtKill.ShouldBeLessThan(rows, "the kill landed before the import finished");
         (finished["created"]!.GetValue<int>(), finished["failed"]!.GetValue<int>(), finished["skipped"]!.GetValue<int>()).ShouldBe((rows, 0, 0));
@@ -191,7 +191,7 @@ public sealed class CustomerImportTests(CrmSystemFixture system)
     private static string PhoneDigits(string tag, int row) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"1555{Convert.ToInt32(tag[..4], 16):D5}{row:D5}");
 
-    private static Task<HttpResponseMessage> UploadAsync(HttpClient client, string fileName, byte[] content, params (string Name, string Value)[] fields)
+    internal static Task<HttpResponseMessage> UploadAsync(HttpClient client, string fileName, byte[] content, params (string Name, string Value)[] fields)
     {
         var form = new MultipartFormDataContent { { new ByteArrayContent(content), "file", fileName } };
         foreach (var (name, value) in fields)
@@ -209,16 +209,17 @@ public sealed class CustomerImportTests(CrmSystemFixture system)
         return (await response.Content.ReadFromJsonAsync<JsonObject>(Token))!;
     }
 
-    private async Task<JsonObject> ImportAsync(HttpClient client, string fileName, byte[] content, params (string Name, string Value)[] fields) =>
-        await WaitForAsync((await StartImportAsync(client, fileName, content, fields))["id"]!.GetValue<Guid>(), "Completed");
+    /// <summary>Uploads a file as a background import and waits until it completed.</summary>
+    internal static async Task<JsonObject> ImportAsync(HttpClient client, string fileName, byte[] content, params (string Name, string Value)[] fields) =>
+        await WaitForAsync(client, (await StartImportAsync(client, fileName, content, fields))["id"]!.GetValue<Guid>(), "Completed");
 
-    private async Task<JsonObject> WaitForAsync(Guid id, string status)
+    private static async Task<JsonObject> WaitForAsync(HttpClient client, Guid id, string status)
     {
-        await Eventually.HoldsAsync(async () => (await ReadJobAsync(id))["status"]!.GetValue<string>() == status, ImportDeadline, $"the import is {status}");
-        return await ReadJobAsync(id);
+        await Eventually.HoldsAsync(async () => (await ReadJobAsync(client, id))["status"]!.GetValue<string>() == status, ImportDeadline, $"the import is {status}");
+        return await ReadJobAsync(client, id);
     }
 
-    private async Task<JsonObject> ReadJobAsync(Guid id) => (await system.Gateway.GetFromJsonAsync<JsonObject>($"/api/customers/imports/{id}", Token))!;
+    private static async Task<JsonObject> ReadJobAsync(HttpClient client, Guid id) => (await client.GetFromJsonAsync<JsonObject>($"/api/customers/imports/{id}", Token))!;
 
     private async Task<Guid> CreateCustomerAsync(string name, string email, string region)
     {

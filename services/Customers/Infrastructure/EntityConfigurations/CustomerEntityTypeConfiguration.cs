@@ -17,6 +17,9 @@ public sealed class CustomerEntityTypeConfiguration : IEntityTypeConfiguration<C
         builder.Property(customer => customer.Region).HasMaxLength(100);
         builder.Property(customer => customer.Source).HasMaxLength(100);
         builder.Property(customer => customer.Tags).HasColumnType("text[]");
+        builder.Property(customer => customer.CustomFields).HasColumnType("jsonb").HasDefaultValueSql("'{}'::jsonb");
+        // Serves equality on choices and numbers (containment) and "has a value" checks.
+        builder.HasIndex(customer => customer.CustomFields).HasMethod("gin");
         builder.Property(customer => customer.Version).IsRowVersion();
         builder.ComplexProperty(customer => customer.Address, address =>
         {

@@ -20,6 +20,11 @@ public sealed class ImportJobEntityTypeConfiguration : IEntityTypeConfiguration<
             json => JsonSerializer.Deserialize<Dictionary<int, ImportField>>(json, JsonSerializerOptions.Web)!,
             new ValueComparer<Dictionary<int, ImportField>>(
                 (a, b) => a!.Count == b!.Count && !a.Except(b).Any(), columns => columns.Count, columns => new(columns)));
+        builder.Property(job => job.CustomColumns).HasColumnType("jsonb").HasDefaultValueSql("'{}'::jsonb").HasConversion(
+            columns => JsonSerializer.Serialize(columns, JsonSerializerOptions.Web),
+            json => JsonSerializer.Deserialize<Dictionary<int, string>>(json, JsonSerializerOptions.Web)!,
+            new ValueComparer<Dictionary<int, string>>(
+                (a, b) => a!.Count == b!.Count && !a.Except(b).Any(), columns => columns.Count, columns => new(columns)));
         builder.Property(job => job.CreatedByName).HasMaxLength(200);
         builder.Property(job => job.FailureReason).HasMaxLength(1000);
         builder.Property(job => job.LeaseHolder).HasMaxLength(200);

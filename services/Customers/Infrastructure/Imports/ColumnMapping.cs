@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Crm.BuildingBlocks.CustomFields;
 using Crm.Customers.Model.Imports;
 
 namespace Crm.Customers.Infrastructure.Imports;
@@ -38,12 +39,17 @@ public static class ColumnMapping
     /// <summary>The field names a client may use in an override, as JSON spells them.</summary>
     public static readonly string[] FieldNames = [.. Enum.GetValues<ImportField>().Select(field => JsonNamingPolicy.CamelCase.ConvertName(field.ToString()))];
 
-    /// <param name="overrides">Header → field name, or null/"" to ignore the column.</param>
+    /// <param name="overrides">Header → field name (<c>customFields.key</c> for a custom field), or null/"" to ignore the column.</param>
+    /// <param name="customFields">Custom fields a column fills when its header is the field's key or label.</param>
+    /// <param name="customColumns">Column index → custom field key.</param>
     /// <param name="problems">Header → why its override is not usable.</param>
     public static Dictionary<int, ImportField> Resolve(
-        IReadOnlyList<string> headers, IReadOnlyDictionary<string, string?> overrides, out Dictionary<string, string> problems)
+        IReadOnlyList<string> headers, IReadOnlyDictionary<string, string?> overrides, IReadOnlyList<CustomFieldDefinition> customFields,
+        out Dictionary<int, string> customColumns, out Dictionary<string, string> problems)
     {
         problems = [];
+        customColumns = [];
+        var usable = customFields.Where(field => !field.Archived).ToList();
         foreach (var header in overrides.Keys.Where(header => !headers.Contains(header, StringComparer.OrdinalIgnoreCase)))
         {
             problems[header] = $"The file has no column '{header}'.";
@@ -61,9 +67,24 @@ public static class ColumnMapping
                     continue;
                 }
 
+                if (chosen.Value.StartsWith($"{CustomFieldValues.Path}.", StringComparison.Ordinal))
+                {
+                    var key = chosen.Value[(CustomFieldValues.Path.Length + 1)..];
+                    if (usable.Any(field => field.Key == key))
+                    {
+                        customColumns[index] = key;
+                    }
+                    else
+                    {
+                        problems[header] = $"There is no custom field '{key}'.";
+                    }
+
+                    continue;
+                }
+
                 if (!Enum.TryParse<ImportField>(chosen.Value, ignoreCase: true, out var field) || !Enum.IsDefined(field))
                 {
-                    problems[header] = $"'{chosen.Value}' is not a field; use one of {string.Join(", ", FieldNames)}, or null to ignore the column.";
+                    problems[header] = $"'{chosen.Value}' is not a field; use one of {string.Join(", ", FieldNames)}, customFields.<key>, or null to ignore the column.";
                     continue;
                 }
 
@@ -73,6 +94,16 @@ public static class ColumnMapping
             {
                 columns[index] = known;
             }
+            else if (usable.FirstOrDefault(field => string.Equals(field.Key, header.Trim(), StringComparison.OrdinalIgnoreCase)
+                         || string.Equals(field.Label, header.Trim(), StringComparison.OrdinalIgnoreCase)) is { } customField)
+            {
+                customColumns[index] = customField.Key;
+            }
+        }
+
+        foreach (var duplicate in customColumns.GroupBy(column => column.Value).Where(group => group.Count() > 1))
+        {
+            problems[headers[duplicate.Last().Key]] = $"More than one column fills '{CustomFieldValues.Path}.{duplicate.Key}'.";
         }
 
         foreach (var duplicate in columns.GroupBy(column => column.Value).Where(group => group.Count() > 1))

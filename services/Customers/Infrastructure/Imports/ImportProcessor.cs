@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Crm.BuildingBlocks.CustomFields;
 using Crm.Customers.Apis;
 using Crm.Customers.Model;
 using Crm.Customers.Model.Imports;
@@ -26,12 +27,17 @@ public sealed class ImportProcessor(CustomersDbContext db, ValueRecalculator rec
         public Dictionary<string, Guid> CompaniesByName { get; } = new(StringComparer.OrdinalIgnoreCase);
     }
 
-    public sealed record Settings(ImportMode Mode, IReadOnlyList<string> MatchOn, IReadOnlyList<string> Headers, IReadOnlyDictionary<int, ImportField> Columns);
+    /// <param name="CustomColumns">Column index → custom field key.</param>
+    /// <param name="CustomFields">Every custom field definition, for checking the custom cells.</param>
+    public sealed record Settings(
+        ImportMode Mode, IReadOnlyList<string> MatchOn, IReadOnlyList<string> Headers, IReadOnlyDictionary<int, ImportField> Columns,
+        IReadOnlyDictionary<int, string> CustomColumns, IReadOnlyList<CustomFieldDefinition> CustomFields);
 
     public async Task<List<RowOutcome>> ProcessAsync(
         IReadOnlyList<ImportedRow> rows, Settings settings, Memory memory, Guid ownerId, Guid? jobId, bool apply, CancellationToken cancellationToken)
     {
         var headerOf = settings.Columns.ToDictionary(column => column.Value, column => settings.Headers[column.Key]);
+        var customHeaderOf = settings.CustomColumns.ToDictionary(column => column.Value, column => settings.Headers[column.Key]);
         var matches = await FindMatchesAsync(rows, settings.MatchOn, cancellationToken);
         var companies = await FindCompaniesAsync(rows, memory, cancellationToken);
         var now = clock.GetUtcNow();
@@ -65,7 +71,9 @@ public sealed class ImportProcessor(CustomersDbContext db, ValueRecalculator rec
 
                 var companyId = CompanyOf(row, existing.Kind, companies, memory, ownerId, now, jobId, apply, out var newCompany);
                 var update = row.OverCurrent(existing, companyId);
-                if (Invalid(UpdateValidator.Validate(update), row, headerOf) is { } updateProblems)
+                var updateProblems = Invalid(UpdateValidator.Validate(update), row, headerOf) ?? [];
+                update = update with { CustomFields = CustomValues(row, settings, existing.CustomFields, customHeaderOf, updateProblems) };
+                if (updateProblems.Count > 0)
                 {
                     outcomes.Add(Failed(row, updateProblems));
                     continue;
@@ -92,7 +100,9 @@ public sealed class ImportProcessor(CustomersDbContext db, ValueRecalculator rec
             }
 
             var create = row.ToCreateRequest(kind.Value, companyId: null, ownerId);
-            if (Invalid(CreateValidator.Validate(create), row, headerOf) is { } createProblems)
+            var createProblems = Invalid(CreateValidator.Validate(create), row, headerOf) ?? [];
+            create = create with { CustomFields = CustomValues(row, settings, CustomFieldValues.Empty(), customHeaderOf, createProblems) };
+            if (createProblems.Count > 0)
             {
                 outcomes.Add(Failed(row, createProblems));
                 continue;
@@ -127,6 +137,35 @@ public sealed class ImportProcessor(CustomersDbContext db, ValueRecalculator rec
     }
 
     private static RowOutcome Failed(ImportedRow row, IReadOnlyList<RowProblem> problems) => new(row.Number, ImportAction.Fail, null, problems);
+
+    /// <summary>The row's custom cells over <paramref name="current"/>, checked like an API write; problems name the column.</summary>
+    private static IReadOnlyDictionary<string, JsonElement> CustomValues(
+        ImportedRow row, Settings settings, JsonDocument current, Dictionary<string, string> headerOf, List<RowProblem> problems)
+    {
+        var changes = new Dictionary<string, JsonElement>();
+        foreach (var (key, text) in row.CustomCells)
+        {
+            var field = settings.CustomFields.First(field => field.Key == key);
+            if (CustomFieldValues.FromText(field, text, out var error) is { } value)
+            {
+                changes[key] = value;
+            }
+            else
+            {
+                problems.Add(new RowProblem(headerOf[key], error!));
+            }
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        var merged = CustomFieldValues.Merge(settings.CustomFields, current, changes, errors);
+        foreach (var (path, messages) in errors)
+        {
+            var key = path[(CustomFieldValues.Path.Length + 1)..];
+            problems.AddRange(messages.Select(message => new RowProblem(headerOf.GetValueOrDefault(key, path), message)));
+        }
+
+        return CustomFieldValues.Read(merged);
+    }
 
     private static List<RowProblem>? Invalid(FluentValidation.Results.ValidationResult result, ImportedRow row, Dictionary<ImportField, string> headerOf) =>
         result.IsValid ? null
@@ -277,5 +316,5 @@ public sealed class ImportProcessor(CustomersDbContext db, ValueRecalculator rec
 
     public static UpdateCustomerRequest Snapshot(Customer customer) => new(
         customer.Name, customer.CompanyId, customer.Email, customer.Phone, AddressDto.From(customer.Address), customer.Industry,
-        customer.Region, customer.Source, customer.OwnerId, [.. customer.Tags]);
+        customer.Region, customer.Source, customer.OwnerId, [.. customer.Tags], CustomFieldValues.Read(customer.CustomFields));
 }

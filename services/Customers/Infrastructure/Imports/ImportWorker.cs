@@ -1,3 +1,4 @@
+using Crm.BuildingBlocks.CustomFields;
 using Crm.Customers.Model.Imports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -81,13 +82,14 @@ public sealed partial class ImportWorker(
         }
 
         var processor = scope.ServiceProvider.GetRequiredService<ImportProcessor>();
-        var settings = new ImportProcessor.Settings(job.Mode, job.MatchOn, sheet.Headers, job.Columns);
+        var settings = new ImportProcessor.Settings(
+            job.Mode, job.MatchOn, sheet.Headers, job.Columns, job.CustomColumns, await db.DefinitionsAsync(cancellationToken));
         var memory = new ImportProcessor.Memory();
         job.TotalRows = sheet.Rows.Count;
         while (job.RowsDone < sheet.Rows.Count && !cancellationToken.IsCancellationRequested)
         {
             var rows = sheet.Rows.Skip(job.RowsDone).Take(ImportProcessor.BatchSize)
-                .Select((cells, offset) => ImportedRow.From(job.RowsDone + offset + 2, cells, job.Columns)).ToList();
+                .Select((cells, offset) => ImportedRow.From(job.RowsDone + offset + 2, cells, job.Columns, job.CustomColumns)).ToList();
             await InBatchAsync(db, job, async () =>
             {
                 var outcomes = await processor.ProcessAsync(rows, settings, memory, job.CreatedBy ?? Guid.Empty, job.Id, apply: true, cancellationToken);

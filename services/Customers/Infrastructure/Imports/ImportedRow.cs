@@ -5,7 +5,8 @@ using Crm.Customers.Model.Imports;
 namespace Crm.Customers.Infrastructure.Imports;
 
 /// <summary>One data row read through the column mapping: the cells as fields, before any validation.</summary>
-public sealed record ImportedRow(int Number, IReadOnlyDictionary<ImportField, string> Cells)
+/// <param name="CustomCells">Custom field key → cell text.</param>
+public sealed record ImportedRow(int Number, IReadOnlyDictionary<ImportField, string> Cells, IReadOnlyDictionary<string, string> CustomCells)
 {
     private static readonly Dictionary<string, CustomerKind> Kinds = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -15,9 +16,13 @@ public sealed record ImportedRow(int Number, IReadOnlyDictionary<ImportField, st
         ["b2c"] = CustomerKind.Person, ["个人"] = CustomerKind.Person, ["联系人"] = CustomerKind.Person,
     };
 
-    public static ImportedRow From(int number, string?[] cells, IReadOnlyDictionary<int, ImportField> columns) =>
-        new(number, columns.Where(column => column.Key < cells.Length && !string.IsNullOrWhiteSpace(cells[column.Key]))
-            .ToDictionary(column => column.Value, column => cells[column.Key]!.Trim()));
+    public static ImportedRow From(int number, string?[] cells, IReadOnlyDictionary<int, ImportField> columns, IReadOnlyDictionary<int, string> customColumns) =>
+        new(number, Filled(cells, columns), Filled(cells, customColumns));
+
+    private static Dictionary<TField, string> Filled<TField>(string?[] cells, IReadOnlyDictionary<int, TField> columns)
+        where TField : notnull =>
+        columns.Where(column => column.Key < cells.Length && !string.IsNullOrWhiteSpace(cells[column.Key]))
+            .ToDictionary(column => column.Value, column => cells[column.Key]!.Trim());
 
     public string? this[ImportField field] => Cells.GetValueOrDefault(field);
 

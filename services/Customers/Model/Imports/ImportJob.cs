@@ -16,6 +16,9 @@ public class ImportJob
     /// <summary>Column index → field, as resolved (and possibly overridden) when the job was created.</summary>
     public Dictionary<int, ImportField> Columns { get; set; } = [];
 
+    /// <summary>Column index → custom field key.</summary>
+    public Dictionary<int, string> CustomColumns { get; set; } = [];
+
     public ImportStatus Status { get; set; }
     public int TotalRows { get; set; }
     public int RowsDone { get; set; }
