@@ -9,7 +9,8 @@ public sealed class RecordFeedbackRequestValidator : AbstractValidator<RecordFee
 {
     public RecordFeedbackRequestValidator()
     {
-        RuleFor(request => request.Kind).NotNull().IsInEnum();
+        RuleFor(request => request.Kind).NotNull().IsInEnum().NotEqual(FeedbackKind.SurveyAnswer)
+            .WithMessage("'kind' is Praise, Suggestion or Complaint; survey answers come from support.");
         RuleFor(request => request.Rating).InclusiveBetween(1, 5);
         RuleFor(request => request.Text).NotEmpty().MaximumLength(4000);
     }

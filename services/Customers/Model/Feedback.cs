@@ -1,6 +1,9 @@
 namespace Crm.Customers.Model;
 
-/// <summary>Praise, a suggestion or a complaint; open complaints weigh on the churn risk.</summary>
+/// <summary>
+/// Praise, a suggestion, a complaint or a survey answer; open complaints and low ratings weigh on the churn risk. Support
+/// tickets of the complaint category are complaints here too, open until the ticket is resolved.
+/// </summary>
 public class Feedback
 {
     public Guid Id { get; set; }
@@ -15,4 +18,7 @@ public class Feedback
     public DateTimeOffset ReceivedAt { get; set; }
     public Guid? RecordedBy { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>What another service's event this came from (<c>support-ticket:&lt;id&gt;</c>, <c>support-survey:&lt;id&gt;</c>), recorded once.</summary>
+    public string? SourceReference { get; set; }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Crm.EndToEnd.Tests.Infrastructure;
+using Crm.EndToEnd.Tests.Support;
 using Crm.ServiceDefaults.Authentication;
 
 namespace Crm.EndToEnd.Tests.Customers;
@@ -129,6 +130,39 @@ public sealed class CustomerValueTests(CrmSystemFixture system)
             restored.StatusCode.ShouldBe(HttpStatusCode.OK);
         }
     }
+
+    [Fact]
+    public async Task A_complaint_ticket_and_a_low_satisfaction_answer_from_support_raise_the_churn_risk()
+    {
+        var email = $"churn-{Guid.NewGuid():N}@example.test";
+        using var created = await system.Gateway.PostCustomerAsync(new { kind = "Person", name = $"Una Happy {Guid.NewGuid():N}", email });
+        created.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var id = await created.CreatedIdAsync();
+        await RecordPurchaseAsync(id, 400m, DateTimeOffset.UtcNow.AddDays(-30));
+        await Eventually.HoldsAsync(() => system.Gateway.HasCopyAsync("support", id), EventDeadline, "support has the customer");
+        var ticket = SupportRequests.NewTicket(id);
+        ticket["category"] = "Complaint";
+        var (opened, etag) = await system.Gateway.CreateTicketAsync(ticket);
+
+        await Eventually.HoldsAsync(async () => Reasons(await ValueAsync(id)).Contains("1 open complaint"), EventDeadline,
+            "the complaint ticket counts as an open complaint");
+        (await ValueAsync(id))["churnRisk"]!.GetValue<int>().ShouldBe(15);
+
+        await system.Gateway.MoveAsync(opened.IdOf(), "Resolved", etag);
+        var survey = System.Text.RegularExpressions.Regex.Match((await system.Mail.WaitForAsync(email)).TextBody!, @"https?://\S+/api/support/surveys/\S+");
+        using var answered = await system.Anonymous.PostAsJsonAsync(new Uri(survey.Value).PathAndQuery, new { rating = 1, comment = "Took ages" }, Token);
+        answered.StatusCode.ShouldBe(HttpStatusCode.NoContent);
+
+        await Eventually.HoldsAsync(async () => Reasons(await ValueAsync(id)).SequenceEqual(["Average satisfaction 1.0/5"]), EventDeadline,
+            "the resolved ticket's complaint is closed and the survey's rating counts");
+        (await ValueAsync(id))["churnRisk"]!.GetValue<int>().ShouldBe((3 - 1) * 10);
+        var feedback = (await system.Gateway.GetFromJsonAsync<JsonObject>($"/api/customers/{id}/feedback", Token))!["items"]!.AsArray();
+        feedback.Select(f => (f!["kind"]!.GetValue<string>(), f["status"]!.GetValue<string>())).ShouldBe(
+            [("SurveyAnswer", "Resolved"), ("Complaint", "Resolved")]);
+    }
+
+    private static List<string> Reasons(JsonObject value) =>
+        [.. value["churnReasons"]!.AsArray().Select(reason => reason!.GetValue<string>())];
 
     private async Task<Guid> CreateCustomerAsync(string region)
     {

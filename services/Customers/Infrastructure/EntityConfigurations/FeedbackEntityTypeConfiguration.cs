@@ -14,5 +14,7 @@ public sealed class FeedbackEntityTypeConfiguration : IEntityTypeConfiguration<F
         builder.Property(feedback => feedback.Text).HasMaxLength(4000);
         builder.HasOne<Customer>().WithMany().HasForeignKey(feedback => feedback.CustomerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(feedback => new { feedback.CustomerId, feedback.ReceivedAt });
+        builder.Property(feedback => feedback.SourceReference).HasMaxLength(100);
+        builder.HasIndex(feedback => feedback.SourceReference).IsUnique().HasFilter("source_reference IS NOT NULL");
     }
 }

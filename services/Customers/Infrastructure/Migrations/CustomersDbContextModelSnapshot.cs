@@ -380,6 +380,11 @@ namespace Crm.Customers.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("recorded_by");
 
+                    b.Property<string>("SourceReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("source_reference");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -394,6 +399,11 @@ namespace Crm.Customers.Infrastructure.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_feedback");
+
+                    b.HasIndex("SourceReference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_feedback_source_reference")
+                        .HasFilter("source_reference IS NOT NULL");
 
                     b.HasIndex("CustomerId", "ReceivedAt")
                         .HasDatabaseName("ix_feedback_customer_id_received_at");
