@@ -20,7 +20,7 @@ public sealed class CustomerValuationTests
         var valuation = CustomerValuation.Compute(Input(createdAt: Utc(2026, 6, 20)), Rules, Utc(2026, 6, 30));
 
         valuation.ShouldBe(new Valuation(0, 0, 0, 0, 0m, null, null, 0m, ValueTier.General, CustomerActivity.Active,
-            LifecycleStage.Prospect, 0, valuation.ChurnReasons));
+            LifecycleStage.Prospect, 0, valuation.ChurnReasons, RatingBasis.PredictedValue, 0m, "D"));
         valuation.ChurnReasons.ShouldBeEmpty();
     }
 

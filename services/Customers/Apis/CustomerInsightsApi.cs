@@ -40,7 +40,7 @@ public static class CustomerInsightsApi
         }
 
         var rules = await ValueRecalculator.LoadRulesAsync(db, cancellationToken);
-        return TypedResults.Ok(CustomerValueResponse.From(value, rules.Currency));
+        return TypedResults.Ok(CustomerValueResponse.From(value, rules));
     }
 
     public static async Task<Ok<ValueSummaryResponse>> GetSummary(CustomersDbContext db, CancellationToken cancellationToken)

@@ -87,7 +87,10 @@ public static class CustomerMergeApi
         return TypedResults.Ok(CustomerResponse.From(primary));
     }
 
-    /// <summary>Purchases, interactions, feedback, timeline and contacts of the secondary now belong to the primary.</summary>
+    /// <summary>
+    /// Purchases, interactions, feedback, timeline, contacts and open deals of the secondary now belong to the primary; its
+    /// lead score counts for the primary only if the primary has none.
+    /// </summary>
     private static async Task MoveHistoryAsync(CustomersDbContext db, Guid from, Guid to, CancellationToken cancellationToken)
     {
         await db.Purchases.Where(p => p.CustomerId == from).ExecuteUpdateAsync(set => set.SetProperty(p => p.CustomerId, to), cancellationToken);
@@ -95,5 +98,14 @@ public static class CustomerMergeApi
         await db.Feedback.Where(f => f.CustomerId == from).ExecuteUpdateAsync(set => set.SetProperty(f => f.CustomerId, to), cancellationToken);
         await db.TimelineEntries.Where(e => e.CustomerId == from).ExecuteUpdateAsync(set => set.SetProperty(e => e.CustomerId, to), cancellationToken);
         await db.Customers.Where(c => c.CompanyId == from).ExecuteUpdateAsync(set => set.SetProperty(c => c.CompanyId, to), cancellationToken);
+        await db.OpenOpportunities.Where(o => o.CustomerId == from).ExecuteUpdateAsync(set => set.SetProperty(o => o.CustomerId, to), cancellationToken);
+        if (await db.LeadScores.AnyAsync(s => s.CustomerId == to, cancellationToken))
+        {
+            await db.LeadScores.Where(s => s.CustomerId == from).ExecuteDeleteAsync(cancellationToken);
+        }
+        else
+        {
+            await db.LeadScores.Where(s => s.CustomerId == from).ExecuteUpdateAsync(set => set.SetProperty(s => s.CustomerId, to), cancellationToken);
+        }
     }
 }

@@ -33,6 +33,7 @@ public sealed class ValueRulesValidator : AbstractValidator<ValueRules>
         RuleFor(rules => rules.Lifecycle.AtRiskFromChurnRisk).InclusiveBetween(1, 100).When(rules => rules.Lifecycle is not null);
         RuleFor(rules => rules.Lifecycle.ChurnedAfterDays).InclusiveBetween(1, 3650).When(rules => rules.Lifecycle is not null);
         RuleFor(rules => rules.LifetimeHorizonYears).InclusiveBetween(1, 20);
+        RuleFor(rules => rules.Rating!).SetValidator(new RatingRulesValidator()).When(rules => rules.Rating is not null);
     }
 
     private const string FourAscendingMessage = "Give exactly four boundaries, each above the one before and none negative.";

@@ -20,6 +20,7 @@ public static class Extensions
             bus.AddConsumer<SupportActivityConsumer>();
             bus.AddConsumer<LeadConversionConsumer>();
             bus.AddConsumer<MarketingActivityConsumer>();
+            bus.AddConsumer<ProspectSignalsConsumer>();
         });
         builder.Services.AddScoped<ValueRecalculator>();
         builder.Services.Configure<ValueSweepOptions>(builder.Configuration.GetSection(ValueSweepOptions.Section));

@@ -35,6 +35,10 @@ public class CustomersDbContext(DbContextOptions<CustomersDbContext> options) : 
 
     public DbSet<CustomFieldDefinition> CustomFieldDefinitions => Set<CustomFieldDefinition>();
 
+    public DbSet<OpenOpportunity> OpenOpportunities => Set<OpenOpportunity>();
+
+    public DbSet<LeadScore> LeadScores => Set<LeadScore>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

@@ -66,6 +66,10 @@ public sealed class ValueRecalculator(CustomersDbContext db, TimeProvider clock)
         var lastInteractions = await db.Interactions.Where(i => ids.Contains(i.CustomerId))
             .GroupBy(i => i.CustomerId).Select(group => new { group.Key, Last = group.Max(i => i.OccurredAt) })
             .ToDictionaryAsync(row => row.Key, row => row.Last, cancellationToken);
+        var openPipeline = (await db.OpenOpportunities.Where(o => ids.Contains(o.CustomerId)).ToListAsync(cancellationToken))
+            .ToLookup(o => o.CustomerId, o => new OpenDeal(o.Amount, o.Currency, o.Probability));
+        var leadScores = await db.LeadScores.Where(s => ids.Contains(s.CustomerId))
+            .ToDictionaryAsync(s => s.CustomerId, s => s.Score, cancellationToken);
 
         var changed = 0;
         foreach (var customer in customers)
@@ -74,8 +78,9 @@ public sealed class ValueRecalculator(CustomersDbContext db, TimeProvider clock)
                 [.. purchases[customer.Id]], openComplaints.GetValueOrDefault(customer.Id),
                 ratings.TryGetValue(customer.Id, out var rating) ? rating : null,
                 lastInteractions.TryGetValue(customer.Id, out var lastInteraction) ? lastInteraction : null,
-                customer.CreatedAt, customer.Source, customer.Industry, customer.Region);
-            if (Apply(customer, CustomerValuation.Compute(input, rules, now), now))
+                customer.CreatedAt, customer.Source, customer.Industry, customer.Region,
+                [.. openPipeline[customer.Id]], leadScores.TryGetValue(customer.Id, out var score) ? score : null);
+            if (Apply(customer, CustomerValuation.Compute(input, rules, now), rules, now))
             {
                 changed++;
             }
@@ -89,13 +94,19 @@ public sealed class ValueRecalculator(CustomersDbContext db, TimeProvider clock)
         await db.ValueRules.AsNoTracking().Where(record => record.Id == ValueRulesRecord.SingletonId)
             .Select(record => record.Rules).FirstOrDefaultAsync(cancellationToken) ?? ValueRules.Default;
 
-    private bool Apply(Customer customer, Valuation valuation, DateTimeOffset now)
+    private bool Apply(Customer customer, Valuation valuation, ValueRules rules, DateTimeOffset now)
     {
         var stored = customer.Value?.ToValuation();
         customer.Value ??= new CustomerValue { CustomerId = customer.Id };
-        // Every customer starts as a General prospect; consumers assume that, so only a change from it is news. This
-        // keeps an import of a hundred thousand prospects from publishing three value events per row.
-        var before = stored ?? Valuation.Initial;
+        // Every customer starts as a General prospect in the lowest grade; consumers assume that, so only a change from
+        // it is news. This keeps an import of a hundred thousand prospects from publishing three value events per row.
+        var before = stored ?? Valuation.Initial(rules);
+        if (before.Grade.Length == 0)
+        {
+            // Valued before ratings existed: the first rating is not a change anybody needs to hear of.
+            before = before with { RatingBasis = valuation.RatingBasis, RatedValue = valuation.RatedValue, Grade = valuation.Grade };
+        }
+
         if (Same(before, valuation))
         {
             customer.Value.Set(valuation, stored is null ? now : customer.Value.ComputedAt);
@@ -113,6 +124,16 @@ public sealed class ValueRecalculator(CustomersDbContext db, TimeProvider clock)
             db.AddIntegrationEvent(new CustomerTierChanged(customer.Id, valuation.Tier.ToString(), stored?.Tier.ToString(), now), key);
             db.AddTimelineEntry(customer.Id, now, "customer.tier-changed", $"Tier changed from {before.Tier} to {valuation.Tier}",
                 new { before = before.Tier.ToString(), after = valuation.Tier.ToString() });
+        }
+
+        if (before.Grade != valuation.Grade)
+        {
+            var grade = rules.RatingOrDefault.GradeFor(valuation.RatedValue);
+            db.AddIntegrationEvent(new CustomerRatingChanged(
+                customer.Id, valuation.Grade, stored is null ? null : before.Grade, valuation.RatingBasis.ToString(), valuation.RatedValue,
+                grade.Terms.CreditLimit, rules.Currency, grade.Terms.PaymentDays, grade.Terms.ServicePriority, now), key);
+            db.AddTimelineEntry(customer.Id, now, "customer.rating-changed", $"Rating changed from {before.Grade} to {valuation.Grade}",
+                new { before = before.Grade, after = valuation.Grade, basis = valuation.RatingBasis.ToString(), valuation.RatedValue, grade.Terms });
         }
 
         if (before.Lifecycle != valuation.Lifecycle)

@@ -161,6 +161,52 @@ public sealed class CustomerValueTests(CrmSystemFixture system)
             [("SurveyAnswer", "Resolved"), ("Complaint", "Resolved")]);
     }
 
+    [Fact]
+    public async Task A_prospect_is_rated_by_its_open_pipeline_and_a_buyer_by_value_created_each_grade_with_its_terms()
+    {
+        var id = await system.CustomerKnownToSalesAsync();
+        var initial = (await ValueAsync(id))["rating"]!;
+        (initial["grade"]!.GetValue<string>(), initial["basis"]!.GetValue<string>()).ShouldBe(("D", "PredictedValue"));
+        initial["terms"]!.ToJsonString().ShouldBe("""{"creditLimit":0,"paymentDays":14,"servicePriority":"Standard"}""");
+
+        var (deal, _) = await system.Gateway.CreateOpportunityAsync(SalesRequests.NewOpportunity(id, amount: 2_000_000m));
+        var probability = (await system.Gateway.ReadOpportunityAsync(deal)).Body["probability"]!.GetValue<int>();
+        probability.ShouldBeGreaterThanOrEqualTo(3, "the first stage's probability makes the weighted deal worth at least 60,000");
+
+        await Eventually.HoldsAsync(async () => (await ValueAsync(id))["rating"]!["grade"]!.GetValue<string>() == "A", EventDeadline,
+            "the open deal rates the prospect");
+        var predicted = (await ValueAsync(id))["rating"]!;
+        predicted["ratedValue"]!.GetValue<decimal>().ShouldBe(2_000_000m * probability / 100);
+        predicted["terms"]!.ToJsonString().ShouldBe("""{"creditLimit":100000,"paymentDays":60,"servicePriority":"Priority"}""");
+        (await CustomerHistoryTests.ReadTimelineAsync(system.Gateway, id))
+            .ShouldContain(entry => entry["summary"]!.GetValue<string>() == "Rating changed from D to A");
+        await Eventually.HoldsAsync(async () => await system.CountAsync("customersdb", """
+            select count(*) from outbox_messages
+            where message_type = 'Crm.Contracts.Customers.CustomerRatingChanged' and dispatched_at is not null
+              and payload->>'customerId' = @id and payload->>'grade' = 'A' and payload->>'previousGrade' = 'D'
+            """, ("id", id.ToString())) == 1, EventDeadline, "CustomerRatingChanged reached the broker");
+
+        await RecordPurchaseAsync(id, 2_000m, DateTimeOffset.UtcNow.AddDays(-1));
+
+        var bought = (await ValueAsync(id))["rating"]!;
+        (bought["grade"]!.GetValue<string>(), bought["basis"]!.GetValue<string>(), bought["ratedValue"]!.GetValue<decimal>())
+            .ShouldBe(("C", "ValueCreated", 2_000m));
+        bought["terms"]!.ToJsonString().ShouldBe("""{"creditLimit":5000,"paymentDays":30,"servicePriority":"Normal"}""");
+    }
+
+    [Fact]
+    public async Task Rating_grades_that_leave_customers_without_a_grade_are_a_400_naming_the_field()
+    {
+        using var read = await system.Gateway.GetAsync("/api/customers/value-rules", Token);
+        var rules = (await read.Content.ReadFromJsonAsync<JsonObject>(Token))!;
+        rules["rating"]!["grades"]!.AsArray()[^1]!["minValue"] = 500;
+
+        using var response = await PutRulesAsync(system.Gateway, rules, read.Headers.ETag!.Tag);
+
+        var errors = (await Problems.ShouldBeCleanProblemAsync(response, 400)).GetProperty("errors");
+        errors.GetProperty("rating.grades")[0].GetString()!.ShouldStartWith("List grades best first");
+    }
+
     private static List<string> Reasons(JsonObject value) =>
         [.. value["churnReasons"]!.AsArray().Select(reason => reason!.GetValue<string>())];
 

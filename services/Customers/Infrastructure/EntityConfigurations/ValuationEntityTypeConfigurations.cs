@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Crm.Customers.Apis;
 using Crm.Customers.Model;
 using Crm.Customers.Model.Valuation;
 using Microsoft.EntityFrameworkCore;
@@ -18,11 +19,38 @@ public sealed class CustomerValueEntityTypeConfiguration : IEntityTypeConfigurat
         builder.Property(value => value.TotalSpend).HasPrecision(18, 2);
         builder.Property(value => value.LifetimeValue).HasPrecision(18, 2);
         builder.Property(value => value.ChurnReasons).HasColumnType("text[]");
+        builder.Property(value => value.RatingBasis).HasConversion<string>().HasMaxLength(16);
+        builder.Property(value => value.RatedValue).HasPrecision(18, 2);
+        builder.Property(value => value.Grade).HasMaxLength(RatingRulesValidator.MaxGradeLength);
         builder.HasOne<Customer>().WithOne(customer => customer.Value).HasForeignKey<CustomerValue>(value => value.CustomerId)
             .OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(value => value.Tier);
         builder.HasIndex(value => value.Lifecycle);
         builder.HasIndex(value => value.ChurnRisk);
+        builder.HasIndex(value => value.Grade);
+    }
+}
+
+public sealed class OpenOpportunityEntityTypeConfiguration : IEntityTypeConfiguration<OpenOpportunity>
+{
+    public void Configure(EntityTypeBuilder<OpenOpportunity> builder)
+    {
+        builder.ToTable("open_opportunities");
+        builder.HasKey(opportunity => opportunity.OpportunityId);
+        builder.Property(opportunity => opportunity.OpportunityId).ValueGeneratedNever();
+        builder.Property(opportunity => opportunity.Amount).HasPrecision(18, 2);
+        builder.Property(opportunity => opportunity.Currency).HasMaxLength(3);
+        builder.HasIndex(opportunity => opportunity.CustomerId);
+    }
+}
+
+public sealed class LeadScoreEntityTypeConfiguration : IEntityTypeConfiguration<LeadScore>
+{
+    public void Configure(EntityTypeBuilder<LeadScore> builder)
+    {
+        builder.ToTable("lead_scores");
+        builder.HasKey(score => score.CustomerId);
+        builder.Property(score => score.CustomerId).ValueGeneratedNever();
     }
 }
 

@@ -832,6 +832,12 @@ namespace Crm.Customers.Infrastructure.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("frequency");
 
+                    b.Property<string>("Grade")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("grade");
+
                     b.Property<DateTimeOffset?>("LastPurchaseAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_purchase_at");
@@ -855,6 +861,17 @@ namespace Crm.Customers.Infrastructure.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("purchase_count");
 
+                    b.Property<decimal>("RatedValue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("rated_value");
+
+                    b.Property<string>("RatingBasis")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("rating_basis");
+
                     b.Property<int>("Recency")
                         .HasColumnType("integer")
                         .HasColumnName("recency");
@@ -876,6 +893,9 @@ namespace Crm.Customers.Infrastructure.Migrations
                     b.HasIndex("ChurnRisk")
                         .HasDatabaseName("ix_customer_values_churn_risk");
 
+                    b.HasIndex("Grade")
+                        .HasDatabaseName("ix_customer_values_grade");
+
                     b.HasIndex("Lifecycle")
                         .HasDatabaseName("ix_customer_values_lifecycle");
 
@@ -883,6 +903,64 @@ namespace Crm.Customers.Infrastructure.Migrations
                         .HasDatabaseName("ix_customer_values_tier");
 
                     b.ToTable("customer_values", (string)null);
+                });
+
+            modelBuilder.Entity("Crm.Customers.Model.Valuation.LeadScore", b =>
+                {
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer")
+                        .HasColumnName("score");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("CustomerId")
+                        .HasName("pk_lead_scores");
+
+                    b.ToTable("lead_scores", (string)null);
+                });
+
+            modelBuilder.Entity("Crm.Customers.Model.Valuation.OpenOpportunity", b =>
+                {
+                    b.Property<Guid>("OpportunityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("opportunity_id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<int>("Probability")
+                        .HasColumnType("integer")
+                        .HasColumnName("probability");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("OpportunityId")
+                        .HasName("pk_open_opportunities");
+
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_open_opportunities_customer_id");
+
+                    b.ToTable("open_opportunities", (string)null);
                 });
 
             modelBuilder.Entity("Crm.Customers.Model.Valuation.ValueRulesRecord", b =>

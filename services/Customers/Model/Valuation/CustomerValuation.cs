@@ -44,12 +44,25 @@ public static class CustomerValuation
             Activity: activity,
             Lifecycle: Lifecycle(rules.Lifecycle, count, first, daysSinceLast, churnRisk, now),
             ChurnRisk: churnRisk,
-            ChurnReasons: reasons);
+            ChurnReasons: reasons,
+            RatingBasis: count > 0 ? RatingBasis.ValueCreated : RatingBasis.PredictedValue,
+            RatedValue: count > 0 ? spend : PredictedValue(input, rules),
+            Grade: rules.RatingOrDefault.GradeFor(count > 0 ? spend : PredictedValue(input, rules)).Grade);
     }
 
-    private static decimal InBaseCurrency(PurchaseTotals totals, ValueRules rules) =>
-        string.Equals(totals.Currency, rules.Currency, StringComparison.OrdinalIgnoreCase) ? totals.Amount
-        : rules.ExchangeRates.TryGetValue(totals.Currency.ToUpperInvariant(), out var rate) ? totals.Amount * rate
+    /// <summary>A prospect's worth: open deals weighted by their probability, plus the lead score's points at their value.</summary>
+    private static decimal PredictedValue(ValuationInput input, ValueRules rules)
+    {
+        var pipeline = (input.OpenPipeline ?? []).Sum(deal => InBaseCurrency(deal.Amount, deal.Currency, rules) * deal.Probability / 100m);
+        var leadScore = Math.Max(0, input.LeadScore ?? 0) * rules.RatingOrDefault.ValuePerLeadScorePoint;
+        return decimal.Round(pipeline + leadScore, 2);
+    }
+
+    private static decimal InBaseCurrency(PurchaseTotals totals, ValueRules rules) => InBaseCurrency(totals.Amount, totals.Currency, rules);
+
+    private static decimal InBaseCurrency(decimal amount, string currency, ValueRules rules) =>
+        string.Equals(currency, rules.Currency, StringComparison.OrdinalIgnoreCase) ? amount
+        : rules.ExchangeRates.TryGetValue(currency.ToUpperInvariant(), out var rate) ? amount * rate
         : 0m;
 
     private static int RecencyScore(double days, IReadOnlyList<int> boundaries)

@@ -20,10 +20,13 @@ public class CustomerValue
     public LifecycleStage Lifecycle { get; set; }
     public int ChurnRisk { get; set; }
     public List<string> ChurnReasons { get; set; } = [];
+    public RatingBasis RatingBasis { get; set; }
+    public decimal RatedValue { get; set; }
+    public string Grade { get; set; } = "";
     public DateTimeOffset ComputedAt { get; set; }
 
     public Valuation ToValuation() => new(Recency, Frequency, Monetary, PurchaseCount, TotalSpend, FirstPurchaseAt, LastPurchaseAt,
-        LifetimeValue, Tier, Activity, Lifecycle, ChurnRisk, ChurnReasons);
+        LifetimeValue, Tier, Activity, Lifecycle, ChurnRisk, ChurnReasons, RatingBasis, RatedValue, Grade);
 
     public void Set(Valuation valuation, DateTimeOffset computedAt)
     {
@@ -32,6 +35,7 @@ public class CustomerValue
         (FirstPurchaseAt, LastPurchaseAt, LifetimeValue) = (valuation.FirstPurchaseAt, valuation.LastPurchaseAt, valuation.LifetimeValue);
         (Tier, Activity, Lifecycle, ChurnRisk, ChurnReasons) =
             (valuation.Tier, valuation.Activity, valuation.Lifecycle, valuation.ChurnRisk, [.. valuation.ChurnReasons]);
+        (RatingBasis, RatedValue, Grade) = (valuation.RatingBasis, valuation.RatedValue, valuation.Grade);
         ComputedAt = computedAt;
     }
 }

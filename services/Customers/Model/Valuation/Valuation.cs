@@ -14,9 +14,13 @@ public sealed record Valuation(
     CustomerActivity Activity,
     LifecycleStage Lifecycle,
     int ChurnRisk,
-    IReadOnlyList<string> ChurnReasons)
+    IReadOnlyList<string> ChurnReasons,
+    RatingBasis RatingBasis,
+    decimal RatedValue,
+    string Grade)
 {
-    /// <summary>A new customer's standing before anything happened: a General, active prospect worth nothing.</summary>
-    public static Valuation Initial { get; } =
-        new(0, 0, 0, 0, 0m, null, null, 0m, ValueTier.General, CustomerActivity.Active, LifecycleStage.Prospect, 0, []);
+    /// <summary>A new customer's standing before anything happened: a General, active prospect worth nothing, in the lowest grade.</summary>
+    public static Valuation Initial(ValueRules rules) =>
+        new(0, 0, 0, 0, 0m, null, null, 0m, ValueTier.General, CustomerActivity.Active, LifecycleStage.Prospect, 0, [],
+            RatingBasis.PredictedValue, 0m, rules.RatingOrDefault.GradeFor(0m).Grade);
 }

@@ -8,6 +8,7 @@ namespace Crm.Customers.Model.Valuation;
 /// <param name="Tiers">Checked in order; the first rule whose conditions all hold gives the tier; none → General.</param>
 /// <param name="DormantAfterDays">No purchase and no interaction for this long makes a customer dormant.</param>
 /// <param name="LifetimeHorizonYears">How far ahead the lifetime value looks.</param>
+/// <param name="Rating">Grades and the terms they grant; rules saved before ratings existed get <see cref="RatingRules.Default"/>.</param>
 public sealed record ValueRules(
     string Currency,
     IReadOnlyDictionary<string, decimal> ExchangeRates,
@@ -15,8 +16,11 @@ public sealed record ValueRules(
     IReadOnlyList<TierRule> Tiers,
     int DormantAfterDays,
     LifecycleRules Lifecycle,
-    int LifetimeHorizonYears)
+    int LifetimeHorizonYears,
+    RatingRules? Rating = null)
 {
+    public RatingRules RatingOrDefault => Rating ?? RatingRules.Default;
+
     public static ValueRules Default { get; } = new(
         "EUR",
         new Dictionary<string, decimal>(),
@@ -29,7 +33,8 @@ public sealed record ValueRules(
         ],
         DormantAfterDays: 180,
         new LifecycleRules(NewWithinDays: 90, LoyalMinPurchases: 5, AtRiskFromChurnRisk: 60, ChurnedAfterDays: 365),
-        LifetimeHorizonYears: 3);
+        LifetimeHorizonYears: 3,
+        RatingRules.Default);
 }
 
 /// <summary>
