@@ -60,6 +60,7 @@ public static class MetricsApi
             .Select(survey => survey.Rating!.Value)
             .ToListAsync(cancellationToken);
 
+        var categoryNames = await db.TicketCategories.AsNoTracking().ToDictionaryAsync(c => c.Key, c => c.Name, cancellationToken);
         var firstResponseTargets = created.Where(t => t.FirstResponseDueAt is not null && (t.FirstResponseAt is not null || t.FirstResponseBreachedAt is not null)).ToList();
         var firstResponse = Compliance(firstResponseTargets.Count,
             firstResponseTargets.Count(t => t.FirstResponseBreachedAt is null && t.FirstResponseAt <= t.FirstResponseDueAt));
@@ -78,7 +79,7 @@ public static class MetricsApi
             [.. created
                 .GroupBy(t => (Period: PeriodStart(t.CreatedAt, query.IntervalOrDefault), t.Category))
                 .OrderBy(group => group.Key.Period).ThenBy(group => group.Key.Category)
-                .Select(group => new CategoryCount(group.Key.Period, group.Key.Category, group.Count()))]));
+                .Select(group => new CategoryCount(group.Key.Period, group.Key.Category, categoryNames.GetValueOrDefault(group.Key.Category, group.Key.Category), group.Count()))]));
     }
 
     /// <summary>Average and 90th percentile (nearest rank: the smallest value with at least 90% of values at or below it).</summary>

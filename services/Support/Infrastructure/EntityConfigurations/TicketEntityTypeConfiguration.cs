@@ -11,7 +11,8 @@ public sealed class TicketEntityTypeConfiguration : IEntityTypeConfiguration<Tic
         builder.ToTable("tickets");
         builder.Property(ticket => ticket.Subject).HasMaxLength(200);
         builder.Property(ticket => ticket.Description).HasMaxLength(10_000);
-        builder.Property(ticket => ticket.Category).HasConversion<string>().HasMaxLength(32);
+        builder.Property(ticket => ticket.Category).HasMaxLength(TicketCategory.MaxKeyLength);
+        builder.HasOne<TicketCategory>().WithMany().HasForeignKey(ticket => ticket.Category).OnDelete(DeleteBehavior.Restrict);
         builder.Property(ticket => ticket.Channel).HasConversion<string>().HasMaxLength(16);
         builder.Property(ticket => ticket.Status).HasConversion<string>().HasMaxLength(16);
         // Stored as its number, so ORDER BY priority is the order of urgency.
@@ -22,6 +23,8 @@ public sealed class TicketEntityTypeConfiguration : IEntityTypeConfiguration<Tic
         builder.HasIndex(ticket => new { ticket.TeamId, ticket.Status });
         builder.HasIndex(ticket => new { ticket.AssigneeId, ticket.Status });
         builder.HasIndex(ticket => ticket.CustomerId);
+        builder.HasIndex(ticket => ticket.ContactId);
+        builder.HasIndex(ticket => ticket.Tags).HasMethod("gin");
         // Keyset paging in each sort order reads an index, not a sort.
         builder.HasIndex(ticket => new { ticket.CreatedAt, ticket.Id });
         builder.HasIndex(ticket => new { ticket.UpdatedAt, ticket.Id });
