@@ -635,6 +635,11 @@ namespace Crm.Support.Infrastructure.Migrations
                     b.HasIndex("CustomerId")
                         .HasDatabaseName("ix_tickets_customer_id");
 
+                    b.HasIndex("ResolvedAt")
+                        .HasDatabaseName("ix_tickets_resolved_at");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ResolvedAt"), new[] { "CreatedAt" });
+
                     b.HasIndex("SlaPolicyId")
                         .HasDatabaseName("ix_tickets_sla_policy_id");
 
@@ -652,11 +657,30 @@ namespace Crm.Support.Infrastructure.Migrations
                     b.HasIndex("Priority", "Id")
                         .HasDatabaseName("ix_tickets_priority_id");
 
+                    b.HasIndex("TeamId", "ResolvedAt")
+                        .HasDatabaseName("ix_tickets_team_id_resolved_at");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("TeamId", "ResolvedAt"), new[] { "CreatedAt" });
+
                     b.HasIndex("TeamId", "Status")
                         .HasDatabaseName("ix_tickets_team_id_status");
 
                     b.HasIndex("UpdatedAt", "Id")
                         .HasDatabaseName("ix_tickets_updated_at_id");
+
+                    b.HasIndex(new[] { "Status", "Priority" }, "ix_tickets_backlog")
+                        .HasDatabaseName("ix_tickets_status_priority")
+                        .HasFilter("status IN ('New', 'Open', 'Pending')");
+
+                    b.HasIndex(new[] { "CreatedAt" }, "ix_tickets_created_figures")
+                        .HasDatabaseName("ix_tickets_created_at");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "CreatedAt" }, "ix_tickets_created_figures"), new[] { "Category", "FirstResponseAt", "FirstResponseDueAt", "FirstResponseBreachedAt", "ResolutionTarget", "ResolvedAt", "ResolutionBreachedAt" });
+
+                    b.HasIndex(new[] { "TeamId", "CreatedAt" }, "ix_tickets_team_created_figures")
+                        .HasDatabaseName("ix_tickets_team_id_created_at");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "TeamId", "CreatedAt" }, "ix_tickets_team_created_figures"), new[] { "Category", "FirstResponseAt", "FirstResponseDueAt", "FirstResponseBreachedAt", "ResolutionTarget", "ResolvedAt", "ResolutionBreachedAt" });
 
                     b.ToTable("tickets", (string)null);
                 });
