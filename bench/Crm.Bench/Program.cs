@@ -2,6 +2,7 @@ using Crm.Bench;
 
 // Benchmarks run on demand and print their figures; they are not part of the test suite.
 //   dotnet run -c Release --project bench/Crm.Bench -- customers [customers=1000000] [purchases=5000000] [importRows=100000]
+//   dotnet run -c Release --project bench/Crm.Bench -- support [tickets=500000] [open=50000] [breaches=1000]
 var suite = args.FirstOrDefault() ?? "customers";
 var settings = args.Skip(1).Select(arg => arg.Split('=', 2)).Where(pair => pair.Length == 2)
     .ToDictionary(pair => pair[0], pair => int.Parse(pair[1], System.Globalization.CultureInfo.InvariantCulture));
@@ -12,8 +13,12 @@ switch (suite)
             settings.GetValueOrDefault("customers", 1_000_000), settings.GetValueOrDefault("purchases", 5_000_000),
             settings.GetValueOrDefault("importRows", 100_000));
         break;
+    case "support":
+        await SupportBenchmark.RunAsync(
+            settings.GetValueOrDefault("tickets", 500_000), settings.GetValueOrDefault("open", 50_000), settings.GetValueOrDefault("breaches", 1_000));
+        break;
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{suite}'. Known: customers.");
+        Console.Error.WriteLine($"Unknown benchmark '{suite}'. Known: customers, support.");
         return 2;
 }
 

@@ -18,6 +18,7 @@ app.MapDefaultEndpoints();
 app.MapSupportApi();
 app.MapTicketsApi();
 app.MapTicketCommentsApi();
+app.MapCategoriesApi();
 app.MapSlaSettingsApi();
 app.MapAssignmentRulesApi();
 app.MapSurveysApi();

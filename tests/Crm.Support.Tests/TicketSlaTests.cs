@@ -105,6 +105,7 @@ public sealed class TicketSlaTests
         Id = Guid.NewGuid(),
         Subject = "Printer",
         Description = "",
+        Category = TicketCategory.Incident,
         Priority = TicketPriority.High,
         CreatedAt = DateTimeOffset.Parse(createdAt),
     };

@@ -16,7 +16,7 @@ public sealed class AssignmentRuleRequestValidator : AbstractValidator<Assignmen
     }
 }
 
-public sealed record AssignmentRuleResponse(TicketCategory Category, Guid TeamId, AssignmentStrategy Strategy, Guid? LastAssigneeId, DateTimeOffset UpdatedAt)
+public sealed record AssignmentRuleResponse(string Category, Guid TeamId, AssignmentStrategy Strategy, Guid? LastAssigneeId, DateTimeOffset UpdatedAt)
 {
     public static AssignmentRuleResponse From(AssignmentRule rule) => new(rule.Category, rule.TeamId, rule.Strategy, rule.LastAssigneeId, rule.UpdatedAt);
 }

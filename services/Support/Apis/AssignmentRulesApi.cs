@@ -35,8 +35,8 @@ public static class AssignmentRulesApi
     public static async Task<Results<Ok<AssignmentRuleResponse>, NotFound>> GetRule(
         string category, SupportDbContext db, HttpContext http, CancellationToken cancellationToken)
     {
-        var rule = Enum.TryParse<TicketCategory>(category, ignoreCase: true, out var parsed)
-            ? await db.AssignmentRules.AsNoTracking().FirstOrDefaultAsync(r => r.Category == parsed, cancellationToken)
+        var rule = await CategoryChecks.FindAsync(db, category, cancellationToken) is { } known
+            ? await db.AssignmentRules.AsNoTracking().FirstOrDefaultAsync(r => r.Category == known.Key, cancellationToken)
             : null;
         if (rule is null)
         {
@@ -50,11 +50,12 @@ public static class AssignmentRulesApi
     public static async Task<Results<Ok<AssignmentRuleResponse>, Created<AssignmentRuleResponse>, ValidationProblem, ProblemHttpResult>> SetRule(
         string category, AssignmentRuleRequest request, SupportDbContext db, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
     {
-        if (!Enum.TryParse<TicketCategory>(category, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
+        if (await CategoryChecks.FindAsync(db, category, cancellationToken) is not { IsActive: true } known)
         {
-            return TicketProblems.Invalid("category", $"'{category}' is not a category: {string.Join(", ", Enum.GetNames<TicketCategory>())}.");
+            return TicketProblems.Invalid("category", $"'{category}' is not an active category; GET {SupportApi.Prefix}/categories lists them.");
         }
 
+        var parsed = known.Key;
         var now = clock.GetUtcNow();
         var rule = await db.AssignmentRules.FirstOrDefaultAsync(r => r.Category == parsed, cancellationToken);
         if (rule is null)
@@ -88,12 +89,12 @@ public static class AssignmentRulesApi
 
     public static async Task<Results<NoContent, NotFound>> DeleteRule(string category, SupportDbContext db, CancellationToken cancellationToken)
     {
-        if (!Enum.TryParse<TicketCategory>(category, ignoreCase: true, out var parsed))
+        if (await CategoryChecks.FindAsync(db, category, cancellationToken) is not { } known)
         {
             return TypedResults.NotFound();
         }
 
-        return await db.AssignmentRules.Where(rule => rule.Category == parsed).ExecuteDeleteAsync(cancellationToken) == 0
+        return await db.AssignmentRules.Where(rule => rule.Category == known.Key).ExecuteDeleteAsync(cancellationToken) == 0
             ? TypedResults.NotFound()
             : TypedResults.NoContent();
     }

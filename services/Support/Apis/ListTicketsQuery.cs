@@ -6,14 +6,16 @@ namespace Crm.Support.Apis;
 
 /// <param name="Sort">createdAt (default, oldest first: a queue), updatedAt or priority; a minus sorts descending.
 /// Tickets of equal priority keep creation order in both directions.</param>
+/// <param name="Tag">Only tickets carrying this tag (compared in its normalised form).</param>
 /// <param name="Cursor">The previous page's <c>nextCursor</c>.</param>
 public sealed record ListTicketsQuery(
     TicketStatus? Status,
     TicketPriority? Priority,
-    TicketCategory? Category,
+    string? Category,
     Guid? CustomerId,
     Guid? AssigneeId,
     Guid? TeamId,
+    string? Tag,
     DateTimeOffset? CreatedFrom,
     DateTimeOffset? CreatedTo,
     string? Sort,
@@ -34,7 +36,9 @@ public sealed class ListTicketsQueryValidator : AbstractValidator<ListTicketsQue
         RuleFor(query => query.PageSize).InclusiveBetween(1, PagingLimits.MaxPageSize);
         RuleFor(query => query.Status).IsInEnum();
         RuleFor(query => query.Priority).IsInEnum();
-        RuleFor(query => query.Category).IsInEnum();
+        RuleFor(query => query.Category).MaximumLength(TicketCategory.MaxKeyLength);
+        RuleFor(query => query.Tag).Must(tag => tag is null || TicketTags.Normalise(tag) is not null)
+            .WithMessage($"'tag' is 1 to {TicketTags.MaxLength} letters, digits, '-', '_' or '.'.");
         RuleFor(query => query.Sort).Must(sort => sort is null || ListTicketsQuery.Sorts.Contains(sort))
             .WithMessage($"'sort' is one of {string.Join(", ", ListTicketsQuery.Sorts)}.");
         RuleFor(query => query.Cursor).Must((query, cursor) => TicketQueries.IsUsableCursor(cursor, query.SortOrDefault))

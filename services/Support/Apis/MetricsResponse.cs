@@ -32,4 +32,5 @@ public sealed record ComplianceCount(int Targets, int Met, double? Percent);
 public sealed record CsatSummary(int Answers, double? Average);
 
 /// <param name="PeriodStart">The first day of the week (Monday) or month, UTC.</param>
-public sealed record CategoryCount(DateOnly PeriodStart, TicketCategory Category, int Count);
+/// <param name="Category">The category's key; <paramref name="CategoryName"/> is its name now, also for periods before a rename.</param>
+public sealed record CategoryCount(DateOnly PeriodStart, string Category, string CategoryName, int Count);

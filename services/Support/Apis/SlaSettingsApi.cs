@@ -23,7 +23,7 @@ public static class SlaSettingsApi
             .RequireRoles(CrmRoles.Administrator);
         calendars.MapPut("/{id:guid}", UpdateCalendar)
             .WithValidation<CalendarRequest>()
-            .WithSummary("Replaces a calendar (administrators only). Needs If-Match. Due times already planned stay.")
+            .WithSummary("Replaces a calendar (administrators only). Needs If-Match. Open tickets counted on it are re-planned on its new hours.")
             .RequireRoles(CrmRoles.Administrator);
 
         var policies = app.MapGroup($"{SupportApi.Prefix}/sla-policies").WithTags("SLA");
@@ -35,7 +35,7 @@ public static class SlaSettingsApi
             .RequireRoles(CrmRoles.Administrator);
         policies.MapPut("/{id:guid}", UpdatePolicy)
             .WithValidation<SlaPolicyRequest>()
-            .WithSummary("Replaces an SLA policy (administrators only). Needs If-Match. Applies to tickets planned from then on.")
+            .WithSummary("Replaces an SLA policy (administrators only). Needs If-Match. Its open tickets are re-planned on the new targets.")
             .RequireRoles(CrmRoles.Administrator);
         return app;
     }
@@ -69,7 +69,7 @@ public static class SlaSettingsApi
     }
 
     public static async Task<Results<Ok<CalendarResponse>, ProblemHttpResult>> UpdateCalendar(
-        Guid id, CalendarRequest request, SupportDbContext db, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
+        Guid id, CalendarRequest request, SupportDbContext db, SlaPlanner planner, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
     {
         if (!Preconditions.TryGetIfMatch(http, out var expectedVersion, out var missing))
         {
@@ -83,11 +83,18 @@ public static class SlaSettingsApi
         }
 
         request.ApplyTo(calendar);
-        calendar.UpdatedAt = clock.GetUtcNow();
+        var now = clock.GetUtcNow();
+        calendar.UpdatedAt = now;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (await SaveAsync(db, calendar, c => c.Version, expectedVersion, cancellationToken) is { } problem)
         {
             return problem;
         }
+
+        // Open tickets counted on this calendar get due times (and timers) on its new hours.
+        await planner.ReplanAsync(ticket => ticket.SlaCalendarId == id, now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
 
         http.Response.Headers.ETag = ETags.From(calendar.Version);
         return TypedResults.Ok(CalendarResponse.From(calendar));
@@ -109,7 +116,7 @@ public static class SlaSettingsApi
     }
 
     public static async Task<Results<Created<SlaPolicyResponse>, ValidationProblem, ProblemHttpResult>> CreatePolicy(
-        SlaPolicyRequest request, SupportDbContext db, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
+        SlaPolicyRequest request, SupportDbContext db, SlaPlanner planner, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
     {
         if (await UnknownCalendarAsync(db, request.CalendarId!.Value, cancellationToken) is { } unknown)
         {
@@ -120,6 +127,7 @@ public static class SlaSettingsApi
         var policy = new SlaPolicy { Id = Guid.CreateVersion7(now), Name = "", CreatedAt = now, UpdatedAt = now };
         request.ApplyTo(policy);
         db.SlaPolicies.Add(policy);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -129,12 +137,17 @@ public static class SlaSettingsApi
             return TierTaken(policy.Tier);
         }
 
+        // The tier's open tickets leave the fallback (or having no targets) for the new policy.
+        await planner.ReplanAsync(planner.GovernedBy(policy.Id, policy.Tier), now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
         http.Response.Headers.ETag = ETags.From(policy.Version);
         return TypedResults.Created($"{SupportApi.Prefix}/sla-policies/{policy.Id}", SlaPolicyResponse.From(policy));
     }
 
     public static async Task<Results<Ok<SlaPolicyResponse>, ValidationProblem, ProblemHttpResult>> UpdatePolicy(
-        Guid id, SlaPolicyRequest request, SupportDbContext db, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
+        Guid id, SlaPolicyRequest request, SupportDbContext db, SlaPlanner planner, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
     {
         if (!Preconditions.TryGetIfMatch(http, out var expectedVersion, out var missing))
         {
@@ -153,7 +166,9 @@ public static class SlaSettingsApi
         }
 
         request.ApplyTo(policy);
-        policy.UpdatedAt = clock.GetUtcNow();
+        var now = clock.GetUtcNow();
+        policy.UpdatedAt = now;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
             if (await SaveAsync(db, policy, p => p.Version, expectedVersion, cancellationToken) is { } problem)
@@ -165,6 +180,13 @@ public static class SlaSettingsApi
         {
             return TierTaken(policy.Tier);
         }
+
+        // Its open tickets take the new targets; moved to another tier, it takes that tier's tickets too and leaves the
+        // old tier's (planned on it) to the General fallback.
+        await planner.ReplanAsync(planner.GovernedBy(policy.Id, policy.Tier), now, cancellationToken);
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
 
         http.Response.Headers.ETag = ETags.From(policy.Version);
         return TypedResults.Ok(SlaPolicyResponse.From(policy));

@@ -77,7 +77,7 @@ public static class SurveysApi
         }
 
         db.AddIntegrationEvent(new Crm.Contracts.Support.TicketSatisfactionRated(survey.Id, survey.TicketId, survey.CustomerId, rating, comment,
-            survey.Category.ToString(), survey.AgentId, survey.TeamId, now), orderingKey: survey.TicketId.ToString());
+            survey.Category, survey.AgentId, survey.TeamId, now), orderingKey: survey.TicketId.ToString());
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.NoContent();
@@ -109,7 +109,7 @@ public static class SurveysApi
             "agent" => await GroupAsync(answered, s => s.AgentId, key => key?.ToString(), cancellationToken),
             "team" => await GroupAsync(answered, s => s.TeamId, key => key?.ToString(), cancellationToken),
             "customer" => await GroupAsync(answered, s => s.CustomerId, key => key.ToString(), cancellationToken),
-            _ => await GroupAsync(answered, s => s.Category, key => key.ToString(), cancellationToken),
+            _ => await GroupAsync(answered, s => s.Category, key => key, cancellationToken),
         };
         return TypedResults.Ok(rows);
     }

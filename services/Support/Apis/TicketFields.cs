@@ -6,9 +6,11 @@ namespace Crm.Support.Apis;
 public interface ITicketFields
 {
     Guid? CustomerId { get; }
+    Guid? ContactId { get; }
     string? Subject { get; }
     string? Description { get; }
-    TicketCategory? Category { get; }
+    string? Category { get; }
     TicketPriority? Priority { get; }
     TicketChannel? Channel { get; }
+    IReadOnlyList<string>? Tags { get; }
 }

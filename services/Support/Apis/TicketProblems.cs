@@ -28,6 +28,16 @@ public static class TicketProblems
     public static ValidationProblem Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
 
+    /// <summary>
+    /// A contact must be a person support knows about (not deleted) who is either the customer itself or belongs to the
+    /// customer's company; anyone else's person is refused, so a ticket never names a stranger.
+    /// </summary>
+    public static async Task<ValidationProblem?> CheckContactAsync(SupportDbContext db, Guid customerId, Guid? contactId, CancellationToken cancellationToken) =>
+        contactId is not { } id || await db.Customers.AnyAsync(contact => contact.Id == id && !contact.IsDeleted && contact.Kind == "Person" &&
+            (contact.Id == customerId || contact.CompanyId == customerId), cancellationToken)
+            ? null
+            : Invalid("contactId", $"There is no person {contactId} at customer {customerId}.");
+
     /// <summary>The customer must be one support knows about (its copy of the customer service's records) and not deleted.</summary>
     public static async Task<ValidationProblem?> CheckCustomerAsync(SupportDbContext db, Guid customerId, CancellationToken cancellationToken) =>
         await db.Customers.AnyAsync(customer => customer.Id == customerId && !customer.IsDeleted, cancellationToken)

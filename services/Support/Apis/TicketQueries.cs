@@ -27,6 +27,13 @@ public static class TicketQueries
             tickets = tickets.Where(ticket => ticket.Category == category);
         }
 
+        if (TicketTags.Normalise(query.Tag) is { } tag)
+        {
+            // Written as containment (tags @> {tag}) so the GIN index on tags serves it.
+            string[] wanted = [tag];
+            tickets = tickets.Where(ticket => wanted.All(t => ticket.Tags.Contains(t)));
+        }
+
         if (query.CustomerId is { } customerId)
         {
             tickets = tickets.Where(ticket => ticket.CustomerId == customerId);

@@ -9,12 +9,14 @@ namespace Crm.Support.Apis;
 public sealed record TicketResponse(
     Guid Id,
     Guid CustomerId,
+    Guid? ContactId,
     string Subject,
     string Description,
-    TicketCategory Category,
+    string Category,
     TicketPriority Priority,
     TicketChannel Channel,
     TicketStatus Status,
+    IReadOnlyList<string> Tags,
     IReadOnlyList<TicketStatus> NextStatuses,
     Guid? TeamId,
     Guid? AssigneeId,
@@ -29,8 +31,8 @@ public sealed record TicketResponse(
 {
     /// <param name="clock">The ticket's SLA calendar, which the remaining times are counted on.</param>
     public static TicketResponse From(Ticket ticket, BusinessClock clock, DateTimeOffset now, IReadOnlyList<CommentResponse>? comments = null) => new(
-        ticket.Id, ticket.CustomerId, ticket.Subject, ticket.Description, ticket.Category, ticket.Priority, ticket.Channel,
-        ticket.Status, TicketWorkflow.AllowedFrom(ticket.Status), ticket.TeamId, ticket.AssigneeId, ticket.CreatedBy,
+        ticket.Id, ticket.CustomerId, ticket.ContactId, ticket.Subject, ticket.Description, ticket.Category, ticket.Priority, ticket.Channel,
+        ticket.Status, ticket.Tags, TicketWorkflow.AllowedFrom(ticket.Status), ticket.TeamId, ticket.AssigneeId, ticket.CreatedBy,
         ticket.CreatedAt, ticket.UpdatedAt, ticket.FirstResponseAt, ticket.ResolvedAt, ticket.ClosedAt,
         TicketSlaResponse.From(ticket, clock, now), comments);
 }

@@ -77,6 +77,17 @@ public static class TicketsApi
             return unknownCustomer;
         }
 
+        if (await TicketProblems.CheckContactAsync(db, request.CustomerId!.Value, request.ContactId, cancellationToken) is { } foreignContact)
+        {
+            return foreignContact;
+        }
+
+        var (ticketCategory, badCategory) = await CategoryChecks.ForNewTicketAsync(db, request.Category, current: null, cancellationToken);
+        if (badCategory is not null)
+        {
+            return badCategory;
+        }
+
         var defaults = TicketAssignment.DefaultFor(caller);
         var (assignment, invalid, refused) = await TicketAssignment.DecideAsync(
             db, caller, defaults, request.AssigneeId ?? defaults.AssigneeId, request.TeamId, cancellationToken);
@@ -93,7 +104,7 @@ public static class TicketsApi
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (request.TeamId is null && request.AssigneeId is null && defaults.AssigneeId is null &&
-            await rules.AssignAsync(request.Category ?? TicketCategory.Question, now, cancellationToken) is { } ruled)
+            await rules.AssignAsync(ticketCategory!, now, cancellationToken) is { } ruled)
         {
             // Nobody took the ticket and nobody named a team: the administrator's rule for the category routes it.
             assignment = ruled;
@@ -104,13 +115,14 @@ public static class TicketsApi
             Id = Guid.CreateVersion7(now),
             Subject = "",
             Description = "",
+            Category = ticketCategory!,
             TeamId = assignment!.TeamId,
             AssigneeId = assignment.AssigneeId,
             CreatedBy = caller.UserId,
             CreatedAt = now,
             UpdatedAt = now,
         };
-        ticket.Apply(request);
+        ticket.Apply(request, ticketCategory!);
         db.Tickets.Add(ticket);
         await planner.PlanAsync(ticket, now, cancellationToken);
         db.AddIntegrationEvent(ticket.Opened(), orderingKey: ticket.Id.ToString());
@@ -162,8 +174,19 @@ public static class TicketsApi
             return unknownCustomer;
         }
 
+        if (await TicketProblems.CheckContactAsync(db, request.CustomerId!.Value, request.ContactId, cancellationToken) is { } foreignContact)
+        {
+            return foreignContact;
+        }
+
+        var (category, badCategory) = await CategoryChecks.ForNewTicketAsync(db, request.Category, ticket.Category, cancellationToken);
+        if (badCategory is not null)
+        {
+            return badCategory;
+        }
+
         var (priority, customerId) = (ticket.Priority, ticket.CustomerId);
-        if (ticket.Apply(request))
+        if (ticket.Apply(request, category!))
         {
             ticket.UpdatedAt = clock.GetUtcNow();
             if (ticket.Priority != priority || ticket.CustomerId != customerId)

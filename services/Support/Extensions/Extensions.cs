@@ -30,6 +30,7 @@ public static class Extensions
         builder.Services.AddSingleton<SurveyTokens>();
         builder.Services.AddScoped<SatisfactionSurveys>();
         builder.Services.AddScoped<SlaPlanner>();
+        builder.Services.AddScoped<MetricsQueries>();
         builder.Services.AddScoped<CarePlanRounds>();
         builder.Services.AddScoped<AutoAssigner>();
         builder.Services.AddScoped<TimerHandler>();

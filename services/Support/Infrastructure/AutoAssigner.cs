@@ -13,15 +13,14 @@ public sealed class AutoAssigner(SupportDbContext db)
     /// null without a rule. The rule row stays locked until the caller's transaction ends, so concurrent tickets take
     /// turns instead of landing on the same agent.
     /// </summary>
-    public async Task<TicketAssignment?> AssignAsync(TicketCategory category, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<TicketAssignment?> AssignAsync(string category, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (db.Database.CurrentTransaction is null)
         {
             throw new InvalidOperationException("Rules are applied inside the transaction that saves the ticket.");
         }
 
-        var name = category.ToString();
-        var rules = await db.AssignmentRules.FromSql($"SELECT *, xmin FROM assignment_rules WHERE category = {name} FOR UPDATE")
+        var rules = await db.AssignmentRules.FromSql($"SELECT *, xmin FROM assignment_rules WHERE category = {category} FOR UPDATE")
             .ToListAsync(cancellationToken);
         if (rules.SingleOrDefault() is not { } rule)
         {

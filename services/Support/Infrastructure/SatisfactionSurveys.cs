@@ -18,8 +18,11 @@ public sealed class SatisfactionSurveys(SupportDbContext db, SurveyTokens tokens
     /// <summary>Creates the survey of the ticket's resolution and schedules its mail; it commits with the caller's SaveChanges.</summary>
     public async Task CreateAsync(Ticket ticket, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var email = await db.Customers.Where(customer => customer.Id == ticket.CustomerId && !customer.IsDeleted)
-            .Select(customer => customer.Email).FirstOrDefaultAsync(cancellationToken);
+        // The person who asked answers for the help they got; without a contact (or their address) the customer does.
+        var addresses = await db.Customers.Where(customer => (customer.Id == ticket.CustomerId || customer.Id == ticket.ContactId) && !customer.IsDeleted)
+            .Select(customer => new { customer.Id, customer.Email }).ToListAsync(cancellationToken);
+        var email = addresses.FirstOrDefault(a => a.Id == ticket.ContactId && !string.IsNullOrWhiteSpace(a.Email))?.Email
+            ?? addresses.FirstOrDefault(a => a.Id == ticket.CustomerId)?.Email;
         var survey = new SatisfactionSurvey
         {
             Id = Guid.CreateVersion7(now),

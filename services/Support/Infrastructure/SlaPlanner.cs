@@ -1,4 +1,5 @@
 using Crm.Support.Model;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Support.Infrastructure;
@@ -22,6 +23,32 @@ public sealed class SlaPlanner(SupportDbContext db)
         ticket.Plan(policy, clock);
         await ScheduleAsync(ticket, clock, policy?.WarningPercent ?? 0, now, cancellationToken);
     }
+
+    /// <summary>
+    /// Re-plans every ticket that is not closed and matches <paramref name="which"/> on the policies and calendars as
+    /// they are now (call it after saving the change, in the same transaction). Paused time is kept, and the timers of
+    /// the old due times fall silent because their deadline is no longer the ticket's.
+    /// </summary>
+    /// <returns>How many tickets were re-planned.</returns>
+    public async Task<int> ReplanAsync(Expression<Func<Ticket, bool>> which, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var tickets = await db.Tickets.Where(ticket => ticket.Status != TicketStatus.Closed).Where(which).ToListAsync(cancellationToken);
+        foreach (var ticket in tickets)
+        {
+            await PlanAsync(ticket, now, cancellationToken);
+        }
+
+        return tickets.Count;
+    }
+
+    /// <summary>
+    /// The tickets a tier's policy may govern: those planned on it, those without any policy, and those of the tier's
+    /// customers (who may sit on the General fallback until their tier has its own policy).
+    /// </summary>
+    public Expression<Func<Ticket, bool>> GovernedBy(Guid policyId, CustomerTier tier) =>
+        ticket => ticket.SlaPolicyId == policyId || ticket.SlaPolicyId == null ||
+            db.Customers.Any(customer => customer.Id == ticket.CustomerId &&
+                (customer.Tier == tier || (tier == CustomerTier.General && customer.Tier == null)));
 
     /// <summary>Runs or stops the resolution clock as the ticket's new status says, and reschedules its timers.</summary>
     public async Task FollowStatusAsync(Ticket ticket, DateTimeOffset now, CancellationToken cancellationToken)

@@ -22,6 +22,8 @@ public class SupportDbContext(DbContextOptions<SupportDbContext> options) : Mess
 
     public DbSet<Ticket> Tickets => Set<Ticket>();
 
+    public DbSet<TicketCategory> TicketCategories => Set<TicketCategory>();
+
     public DbSet<TicketComment> TicketComments => Set<TicketComment>();
 
     public DbSet<User> Users => Set<User>();

@@ -19,16 +19,28 @@ public sealed class CustomerCopyConsumer(SupportDbContext db) : CustomerCopyCons
     protected override void Copy(Customer copy, CustomerRegistered registered)
     {
         copy.RegisteredAt = registered.OccurredAt;
+        (copy.Kind, copy.CompanyId) = (registered.Kind, registered.CompanyId);
         Copy(copy, registered.Name, registered.Email, registered.Phone);
     }
 
-    protected override void Copy(Customer copy, CustomerUpdated updated) => Copy(copy, updated.Name, updated.Email, updated.Phone);
+    protected override void Copy(Customer copy, CustomerUpdated updated)
+    {
+        (copy.Kind, copy.CompanyId) = (updated.Kind, updated.CompanyId);
+        Copy(copy, updated.Name, updated.Email, updated.Phone);
+    }
 
     protected override void Anonymise(Customer copy) => Copy(copy, ErasedName, email: null, phone: null);
 
-    protected override Task RepointAsync(Guid from, Guid to, CancellationToken cancellationToken) =>
-        Db.Tickets.Where(ticket => ticket.CustomerId == from)
+    /// <summary>The secondary's tickets become the primary's, and so does a ticket naming the secondary as its contact.</summary>
+    protected override async Task RepointAsync(Guid from, Guid to, CancellationToken cancellationToken)
+    {
+        await Db.Tickets.Where(ticket => ticket.CustomerId == from)
             .ExecuteUpdateAsync(set => set.SetProperty(ticket => ticket.CustomerId, to), cancellationToken);
+        await Db.Tickets.Where(ticket => ticket.ContactId == from)
+            .ExecuteUpdateAsync(set => set.SetProperty(ticket => ticket.ContactId, to), cancellationToken);
+        await Db.Customers.Where(customer => customer.CompanyId == from)
+            .ExecuteUpdateAsync(set => set.SetProperty(customer => customer.CompanyId, to), cancellationToken);
+    }
 
     /// <summary>
     /// Subjects, descriptions and every comment of the customer's tickets are replaced; ids, times, category,

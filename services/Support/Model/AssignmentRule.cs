@@ -3,7 +3,7 @@ namespace Crm.Support.Model;
 /// <summary>An administrator's rule: new tickets of a category go to a team and, by the strategy, to one of its agents.</summary>
 public class AssignmentRule
 {
-    public TicketCategory Category { get; set; }
+    public required string Category { get; set; }
     public Guid TeamId { get; set; }
     public AssignmentStrategy Strategy { get; set; }
 

@@ -11,6 +11,12 @@ public class Customer : ICustomerCopy
     public string? Phone { get; set; }
     public DateTimeOffset RegisteredAt { get; set; }
 
+    /// <summary><c>Company</c> or <c>Person</c>; null in copies made before support kept it.</summary>
+    public string? Kind { get; set; }
+
+    /// <summary>The company a person belongs to: the people a company's tickets may name as contact.</summary>
+    public Guid? CompanyId { get; set; }
+
     /// <summary>The value tier (<c>CustomerTierChanged</c>); null until the customer service sets one, which counts as General.</summary>
     public CustomerTier? Tier { get; set; }
 

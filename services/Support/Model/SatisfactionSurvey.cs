@@ -11,7 +11,7 @@ public class SatisfactionSurvey
     public Guid? AgentId { get; set; }
 
     public Guid? TeamId { get; set; }
-    public TicketCategory Category { get; set; }
+    public required string Category { get; set; }
 
     /// <summary>Where the survey mail goes; null when the customer has no e-mail address (the link is still kept).</summary>
     public string? SentTo { get; set; }

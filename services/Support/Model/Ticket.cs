@@ -7,12 +7,22 @@ public class Ticket
     /// <summary>The customer service's id; it exists in this service's copy when the ticket is created.</summary>
     public Guid CustomerId { get; set; }
 
+    /// <summary>
+    /// The person who asked: a person customer linked to the ticket's company, or the individual customer itself;
+    /// null when nobody in particular.
+    /// </summary>
+    public Guid? ContactId { get; set; }
+
     public required string Subject { get; set; }
     public required string Description { get; set; }
-    public TicketCategory Category { get; set; }
+    /// <summary>The <see cref="TicketCategory.Key"/>.</summary>
+    public required string Category { get; set; }
     public TicketPriority Priority { get; set; }
     public TicketChannel Channel { get; set; }
     public TicketStatus Status { get; set; } = TicketStatus.New;
+
+    /// <summary>Normalised (<see cref="TicketTags"/>), distinct and in order.</summary>
+    public List<string> Tags { get; set; } = [];
 
     /// <summary>The team whose queue holds the ticket: its agents see and work it.</summary>
     public Guid? TeamId { get; set; }

@@ -19,7 +19,7 @@ public sealed class SupportCarePlanTests(CrmSystemFixture system) : IAsyncLifeti
     {
         var highValue = await system.CreateSupportedCustomerAsync();
         var general = await system.CreateSupportedCustomerAsync();
-        await system.ChangeTierAsync(highValue, "HighValue");
+        await system.MakeHighValueAsync(highValue);
         var team = await system.CreateTeamAsync();
         var subject = $"Quarterly check-in {Guid.NewGuid():N}";
         var (now, _) = await system.Gateway.ServiceClockAsync();

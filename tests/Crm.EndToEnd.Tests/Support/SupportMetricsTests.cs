@@ -76,7 +76,7 @@ public sealed partial class SupportMetricsTests(CrmSystemFixture system) : IAsyn
         var week = DateOnly.FromDateTime(createdAt.UtcDateTime);
         week = week.AddDays(-(((int)week.DayOfWeek + 6) % 7));
         metrics["createdByCategory"]!.ToJsonString().ShouldBe(
-            $$"""[{"periodStart":"{{week:yyyy-MM-dd}}","category":"Question","count":1},{"periodStart":"{{week:yyyy-MM-dd}}","category":"Complaint","count":2}]""");
+            $$"""[{"periodStart":"{{week:yyyy-MM-dd}}","category":"Complaint","categoryName":"Complaint","count":2},{"periodStart":"{{week:yyyy-MM-dd}}","category":"Question","categoryName":"Question","count":1}]""");
     }
 
     private async Task<Guid> CustomerWithEmailAsync(string email)

@@ -49,27 +49,23 @@ public static class SupportSla
     }
 
     /// <summary>
-    /// Publishes <c>CustomerTierChanged</c> through the customer service's outbox, exactly as that service will once its
-    /// tier rules run, and waits until support's copy has the tier.
+    /// Makes the customer high-value the way it happens for real: a purchase of 60,000 EUR in the customer service
+    /// (HighValue from 50,000 spent under the default value rules), whose <c>CustomerTierChanged</c> reaches support;
+    /// waits until support's copy has the tier.
     /// </summary>
-    public static async Task ChangeTierAsync(this CrmSystemFixture system, Guid customerId, string tier)
+    public static async Task MakeHighValueAsync(this CrmSystemFixture system, Guid customerId)
     {
-        var payload = new JsonObject
+        using (var purchase = await system.Gateway.PostAsJsonAsync($"/api/customers/{customerId}/purchases",
+            new { purchasedAt = DateTimeOffset.UtcNow, amount = 60_000m, currency = "EUR" }, Token))
         {
-            ["customerId"] = customerId,
-            ["tier"] = tier,
-            ["previousTier"] = null,
-            ["occurredAt"] = DateTimeOffset.UtcNow,
-        };
-        (await system.CountAsync("customersdb",
-            "insert into outbox_messages (id, ordering_key, message_type, payload, headers, created_at, attempts) " +
-            "values (@id, @key, 'Crm.Contracts.Customers.CustomerTierChanged', @payload::jsonb, '{}'::jsonb, now(), 0) returning 1",
-            ("id", Guid.CreateVersion7()), ("key", customerId.ToString()), ("payload", payload.ToJsonString()))).ShouldBe(1);
+            purchase.StatusCode.ShouldBe(HttpStatusCode.Created, await purchase.Content.ReadAsStringAsync(Token));
+        }
+
         await Eventually.HoldsAsync(async () =>
         {
             var copy = await system.Gateway.GetFromJsonAsync<JsonObject>($"/api/support/customers/{customerId}", Token);
-            return copy!["tier"]?.GetValue<string>() == tier;
-        }, TimeSpan.FromSeconds(10), $"support knows customer {customerId} is {tier}");
+            return copy!["tier"]?.GetValue<string>() == "HighValue";
+        }, TimeSpan.FromSeconds(15), $"support knows customer {customerId} is HighValue");
     }
 
     /// <summary>The support service's current time (its test clock).</summary>

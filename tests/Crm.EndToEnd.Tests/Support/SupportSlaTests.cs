@@ -34,7 +34,7 @@ public sealed class SupportSlaTests(CrmSystemFixture system) : IAsyncLifetime
     {
         var general = await system.CreateSupportedCustomerAsync();
         var highValue = await system.CreateSupportedCustomerAsync();
-        await system.ChangeTierAsync(highValue, "HighValue");
+        await system.MakeHighValueAsync(highValue);
 
         var (generalTicket, _) = await system.Gateway.CreateTicketAsync(SupportRequests.NewTicket(general));
         var (fastTicket, _) = await system.Gateway.CreateTicketAsync(SupportRequests.NewTicket(highValue));
@@ -45,7 +45,7 @@ public sealed class SupportSlaTests(CrmSystemFixture system) : IAsyncLifetime
         fastTicket["sla"]!["firstResponse"]!["breached"]!.GetValue<bool>().ShouldBeFalse();
         fastTicket["sla"]!["firstResponse"]!["remaining"].Span().ShouldBeInRange(TimeSpan.FromMinutes(29), TimeSpan.FromMinutes(30));
 
-        await system.ChangeTierAsync(general, "HighValue");
+        await system.MakeHighValueAsync(general);
 
         await Eventually.HoldsAsync(async () =>
             (await system.Gateway.ReadTicketAsync(generalTicket.IdOf())).Ticket!["sla"]!["firstResponse"]!["target"].Span() == TimeSpan.FromMinutes(HighValueFirstResponse),

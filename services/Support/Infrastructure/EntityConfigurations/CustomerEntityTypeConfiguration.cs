@@ -12,6 +12,8 @@ public sealed class CustomerEntityTypeConfiguration : IEntityTypeConfiguration<C
         // The id is the customer service's; this copy never makes its own.
         builder.Property(customer => customer.Id).ValueGeneratedNever();
         builder.Property(customer => customer.Name).HasMaxLength(200);
+        builder.Property(customer => customer.Kind).HasMaxLength(16);
+        builder.HasIndex(customer => customer.CompanyId);
         builder.Property(customer => customer.Tier).HasConversion<string>().HasMaxLength(16);
     }
 }

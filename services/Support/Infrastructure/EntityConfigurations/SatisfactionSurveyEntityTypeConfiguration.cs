@@ -9,7 +9,8 @@ public sealed class SatisfactionSurveyEntityTypeConfiguration : IEntityTypeConfi
     public void Configure(EntityTypeBuilder<SatisfactionSurvey> builder)
     {
         builder.ToTable("satisfaction_surveys");
-        builder.Property(survey => survey.Category).HasConversion<string>().HasMaxLength(32);
+        builder.Property(survey => survey.Category).HasMaxLength(TicketCategory.MaxKeyLength);
+        builder.HasOne<TicketCategory>().WithMany().HasForeignKey(survey => survey.Category).OnDelete(DeleteBehavior.Restrict);
         builder.Property(survey => survey.SentTo).HasMaxLength(320);
         builder.Property(survey => survey.Link).HasMaxLength(1000);
         builder.Property(survey => survey.Comment).HasMaxLength(2000);

@@ -262,6 +262,10 @@ namespace Crm.Support.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<Guid?>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
                     b.Property<string>("Email")
                         .HasColumnType("text")
                         .HasColumnName("email");
@@ -269,6 +273,11 @@ namespace Crm.Support.Infrastructure.Migrations
                     b.Property<bool>("IsDeleted")
                         .HasColumnType("boolean")
                         .HasColumnName("is_deleted");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -299,6 +308,9 @@ namespace Crm.Support.Infrastructure.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_customers");
+
+                    b.HasIndex("CompanyId")
+                        .HasDatabaseName("ix_customers_company_id");
 
                     b.ToTable("customers", (string)null);
                 });
@@ -411,6 +423,9 @@ namespace Crm.Support.Infrastructure.Migrations
                     b.HasIndex("AnsweredAt")
                         .HasDatabaseName("ix_satisfaction_surveys_answered_at");
 
+                    b.HasIndex("Category")
+                        .HasDatabaseName("ix_satisfaction_surveys_category");
+
                     b.HasIndex("TicketId")
                         .HasDatabaseName("ix_satisfaction_surveys_ticket_id");
 
@@ -503,6 +518,10 @@ namespace Crm.Support.Infrastructure.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("closed_at");
 
+                    b.Property<Guid?>("ContactId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contact_id");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -585,6 +604,11 @@ namespace Crm.Support.Infrastructure.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("subject");
 
+                    b.PrimitiveCollection<List<string>>("Tags")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("tags");
+
                     b.Property<Guid?>("TeamId")
                         .HasColumnType("uuid")
                         .HasColumnName("team_id");
@@ -602,11 +626,27 @@ namespace Crm.Support.Infrastructure.Migrations
                     b.HasKey("Id")
                         .HasName("pk_tickets");
 
+                    b.HasIndex("Category")
+                        .HasDatabaseName("ix_tickets_category");
+
+                    b.HasIndex("ContactId")
+                        .HasDatabaseName("ix_tickets_contact_id");
+
                     b.HasIndex("CustomerId")
                         .HasDatabaseName("ix_tickets_customer_id");
 
+                    b.HasIndex("ResolvedAt")
+                        .HasDatabaseName("ix_tickets_resolved_at");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ResolvedAt"), new[] { "CreatedAt" });
+
                     b.HasIndex("SlaPolicyId")
                         .HasDatabaseName("ix_tickets_sla_policy_id");
+
+                    b.HasIndex("Tags")
+                        .HasDatabaseName("ix_tickets_tags");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Tags"), "gin");
 
                     b.HasIndex("AssigneeId", "Status")
                         .HasDatabaseName("ix_tickets_assignee_id_status");
@@ -617,13 +657,107 @@ namespace Crm.Support.Infrastructure.Migrations
                     b.HasIndex("Priority", "Id")
                         .HasDatabaseName("ix_tickets_priority_id");
 
+                    b.HasIndex("TeamId", "ResolvedAt")
+                        .HasDatabaseName("ix_tickets_team_id_resolved_at");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("TeamId", "ResolvedAt"), new[] { "CreatedAt" });
+
                     b.HasIndex("TeamId", "Status")
                         .HasDatabaseName("ix_tickets_team_id_status");
 
                     b.HasIndex("UpdatedAt", "Id")
                         .HasDatabaseName("ix_tickets_updated_at_id");
 
+                    b.HasIndex(new[] { "Status", "Priority" }, "ix_tickets_backlog")
+                        .HasDatabaseName("ix_tickets_status_priority")
+                        .HasFilter("status IN ('New', 'Open', 'Pending')");
+
+                    b.HasIndex(new[] { "CreatedAt" }, "ix_tickets_created_figures")
+                        .HasDatabaseName("ix_tickets_created_at");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "CreatedAt" }, "ix_tickets_created_figures"), new[] { "Category", "FirstResponseAt", "FirstResponseDueAt", "FirstResponseBreachedAt", "ResolutionTarget", "ResolvedAt", "ResolutionBreachedAt" });
+
+                    b.HasIndex(new[] { "TeamId", "CreatedAt" }, "ix_tickets_team_created_figures")
+                        .HasDatabaseName("ix_tickets_team_id_created_at");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "TeamId", "CreatedAt" }, "ix_tickets_team_created_figures"), new[] { "Category", "FirstResponseAt", "FirstResponseDueAt", "FirstResponseBreachedAt", "ResolutionTarget", "ResolvedAt", "ResolutionBreachedAt" });
+
                     b.ToTable("tickets", (string)null);
+                });
+
+            modelBuilder.Entity("Crm.Support.Model.TicketCategory", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Key")
+                        .HasName("pk_ticket_categories");
+
+                    b.ToTable("ticket_categories", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Key = "Question",
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 11, 24, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            IsActive = true,
+                            Name = "Question",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 11, 24, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 0u
+                        },
+                        new
+                        {
+                            Key = "ServiceRequest",
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 11, 24, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            IsActive = true,
+                            Name = "Service request",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 11, 24, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 0u
+                        },
+                        new
+                        {
+                            Key = "Complaint",
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 11, 24, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            IsActive = true,
+                            Name = "Complaint",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 11, 24, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 0u
+                        },
+                        new
+                        {
+                            Key = "Incident",
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 11, 24, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            IsActive = true,
+                            Name = "Incident",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 11, 24, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 0u
+                        });
                 });
 
             modelBuilder.Entity("Crm.Support.Model.TicketComment", b =>
@@ -709,8 +843,25 @@ namespace Crm.Support.Infrastructure.Migrations
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("Crm.Support.Model.AssignmentRule", b =>
+                {
+                    b.HasOne("Crm.Support.Model.TicketCategory", null)
+                        .WithMany()
+                        .HasForeignKey("Category")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_assignment_rules_ticket_categories_category");
+                });
+
             modelBuilder.Entity("Crm.Support.Model.SatisfactionSurvey", b =>
                 {
+                    b.HasOne("Crm.Support.Model.TicketCategory", null)
+                        .WithMany()
+                        .HasForeignKey("Category")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_satisfaction_surveys_ticket_categories_category");
+
                     b.HasOne("Crm.Support.Model.Ticket", null)
                         .WithMany()
                         .HasForeignKey("TicketId")
@@ -731,6 +882,13 @@ namespace Crm.Support.Infrastructure.Migrations
 
             modelBuilder.Entity("Crm.Support.Model.Ticket", b =>
                 {
+                    b.HasOne("Crm.Support.Model.TicketCategory", null)
+                        .WithMany()
+                        .HasForeignKey("Category")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_tickets_ticket_categories_category");
+
                     b.HasOne("Crm.Support.Model.SlaPolicy", null)
                         .WithMany()
                         .HasForeignKey("SlaPolicyId")
