@@ -107,7 +107,7 @@ public static class SegmentsApi
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // Locked for the whole change: a concurrent edit or evaluation of the same segment waits instead of interleaving.
-        var segment = await db.Segments.FromSql($"SELECT * FROM segments WHERE id = {id} FOR UPDATE").FirstOrDefaultAsync(cancellationToken);
+        var segment = await db.Segments.FromSql($"SELECT * FROM segments WHERE id = {id} FOR UPDATE").SingleOrDefaultAsync(cancellationToken);
         if (segment is null)
         {
             return TypedResults.NotFound();
@@ -135,7 +135,7 @@ public static class SegmentsApi
         Guid id, MarketingDbContext db, LiveSegments live, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var segment = await db.Segments.FromSql($"SELECT * FROM segments WHERE id = {id} FOR UPDATE").FirstOrDefaultAsync(cancellationToken);
+        var segment = await db.Segments.FromSql($"SELECT * FROM segments WHERE id = {id} FOR UPDATE").SingleOrDefaultAsync(cancellationToken);
         if (segment is null)
         {
             return TypedResults.NotFound();

@@ -41,14 +41,14 @@ public sealed class SegmentRecheckSweep(
         var now = clock.GetUtcNow();
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var segment = await db.Segments.FromSql($"""
+        var claimed = await db.Segments.FromSql($"""
             SELECT * FROM segments
             WHERE evaluated_at IS NULL OR recheck_at <= {now}
             ORDER BY recheck_at NULLS FIRST
             LIMIT 1
             FOR UPDATE SKIP LOCKED
-            """).FirstOrDefaultAsync(cancellationToken);
-        if (segment is null)
+            """).ToListAsync(cancellationToken);
+        if (claimed is not [var segment])
         {
             return false;
         }
