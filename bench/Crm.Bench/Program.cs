@@ -3,6 +3,7 @@ using Crm.Bench;
 // Benchmarks run on demand and print their figures; they are not part of the test suite.
 //   dotnet run -c Release --project bench/Crm.Bench -- customers [customers=1000000] [purchases=5000000] [importRows=100000]
 //   dotnet run -c Release --project bench/Crm.Bench -- support [tickets=500000] [open=50000] [breaches=1000]
+//   dotnet run -c Release --project bench/Crm.Bench -- marketing-segments [contacts=1000000] [behaviours=3000000] [segments=20] [changes=500]
 var suite = args.FirstOrDefault() ?? "customers";
 var settings = args.Skip(1).Select(arg => arg.Split('=', 2)).Where(pair => pair.Length == 2)
     .ToDictionary(pair => pair[0], pair => int.Parse(pair[1], System.Globalization.CultureInfo.InvariantCulture));
@@ -17,8 +18,13 @@ switch (suite)
         await SupportBenchmark.RunAsync(
             settings.GetValueOrDefault("tickets", 500_000), settings.GetValueOrDefault("open", 50_000), settings.GetValueOrDefault("breaches", 1_000));
         break;
+    case "marketing-segments":
+        await MarketingSegmentsBenchmark.RunAsync(
+            settings.GetValueOrDefault("contacts", 1_000_000), settings.GetValueOrDefault("behaviours", 3_000_000),
+            settings.GetValueOrDefault("segments", 20), settings.GetValueOrDefault("changes", 500));
+        break;
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{suite}'. Known: customers, support.");
+        Console.Error.WriteLine($"Unknown benchmark '{suite}'. Known: customers, support, marketing-segments.");
         return 2;
 }
 

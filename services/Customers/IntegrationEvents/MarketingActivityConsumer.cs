@@ -4,10 +4,10 @@ using MassTransit;
 
 namespace Crm.Customers.IntegrationEvents;
 
-/// <summary>Campaign mail, opens, clicks, web visits, survey answers and unsubscribes reach the customer's timeline.</summary>
+/// <summary>Campaign mail, opens, clicks, web visits, survey answers, unsubscribes and lead score changes reach the customer's timeline.</summary>
 public sealed class MarketingActivityConsumer(CustomersDbContext db) :
     IConsumer<CampaignEmailSent>, IConsumer<EmailOpened>, IConsumer<EmailClicked>, IConsumer<WebVisitRecorded>,
-    IConsumer<SurveyAnswered>, IConsumer<ContactUnsubscribed>
+    IConsumer<SurveyAnswered>, IConsumer<ContactUnsubscribed>, IConsumer<LeadScoreChanged>
 {
     private const string Marketing = "marketing";
 
@@ -51,6 +51,13 @@ public sealed class MarketingActivityConsumer(CustomersDbContext db) :
         var unsubscribed = context.Message;
         return AddAsync(context, unsubscribed.ContactId, unsubscribed.OccurredAt, "marketing.unsubscribed", "Unsubscribed from marketing e-mail",
             new { unsubscribed.CampaignId, unsubscribed.Channel });
+    }
+
+    public Task Consume(ConsumeContext<LeadScoreChanged> context)
+    {
+        var changed = context.Message;
+        return AddAsync(context, changed.ContactId, changed.OccurredAt, "lead.score_changed",
+            $"Lead score {changed.PreviousScore} → {changed.Score}: {changed.Reason}", new { changed.PreviousScore, changed.Score, changed.Reason });
     }
 
     private async Task AddAsync<T>(ConsumeContext<T> context, Guid customerId, DateTimeOffset at, string kind, string summary, object details)

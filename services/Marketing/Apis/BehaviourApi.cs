@@ -2,6 +2,7 @@ using Crm.Contracts.Marketing;
 using Crm.Marketing.Infrastructure;
 using Crm.Marketing.Model;
 using Crm.Marketing.Scoring;
+using Crm.Marketing.Segments;
 using Crm.ServiceDefaults.Authentication;
 using Crm.ServiceDefaults.Paging;
 using Crm.ServiceDefaults.Validation;
@@ -29,7 +30,7 @@ public static class BehaviourApi
     }
 
     public static async Task<Results<Created<Behaviour>, ValidationProblem>> RecordVisit(
-        WebVisitRequest request, MarketingDbContext db, LeadScorer scorer, TimeProvider clock, CancellationToken cancellationToken)
+        WebVisitRequest request, MarketingDbContext db, LeadScorer scorer, LiveSegments live, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (await UnknownContactAsync(db, request.ContactId!.Value, cancellationToken) is { } unknown)
         {
@@ -51,12 +52,12 @@ public static class BehaviourApi
         db.AddIntegrationEvent(
             new WebVisitRecorded(behaviour.ContactId, behaviour.Url!, behaviour.UtmSource, behaviour.UtmMedium, behaviour.UtmCampaign, behaviour.OccurredAt),
             orderingKey: behaviour.ContactId.ToString());
-        await db.SaveChangesAsync(cancellationToken);
+        await live.SaveAndRefreshAsync(behaviour.ContactId, cancellationToken);
         return TypedResults.Created($"{MarketingApi.Prefix}/contacts/{behaviour.ContactId}/behaviours", behaviour);
     }
 
     public static async Task<Results<Created<Behaviour>, ValidationProblem>> RecordSurveyAnswer(
-        SurveyAnswerRequest request, MarketingDbContext db, LeadScorer scorer, TimeProvider clock, CancellationToken cancellationToken)
+        SurveyAnswerRequest request, MarketingDbContext db, LeadScorer scorer, LiveSegments live, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (await UnknownContactAsync(db, request.ContactId!.Value, cancellationToken) is { } unknown)
         {
@@ -77,7 +78,7 @@ public static class BehaviourApi
         db.AddIntegrationEvent(
             new SurveyAnswered(behaviour.ContactId, behaviour.SurveyId!, behaviour.Question!, behaviour.Value!, behaviour.OccurredAt),
             orderingKey: behaviour.ContactId.ToString());
-        await db.SaveChangesAsync(cancellationToken);
+        await live.SaveAndRefreshAsync(behaviour.ContactId, cancellationToken);
         return TypedResults.Created($"{MarketingApi.Prefix}/contacts/{behaviour.ContactId}/behaviours", behaviour);
     }
 

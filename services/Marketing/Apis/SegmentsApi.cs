@@ -1,8 +1,13 @@
+using System.Globalization;
+using Crm.BuildingBlocks.Persistence;
 using Crm.Marketing.Infrastructure;
 using Crm.Marketing.Model;
 using Crm.Marketing.Model.Segments;
-using Crm.Marketing.Sending;
+using Crm.Marketing.Segments;
 using Crm.ServiceDefaults.Authentication;
+using Crm.ServiceDefaults.Http;
+using Crm.ServiceDefaults.Paging;
+using Crm.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,25 +23,158 @@ public static class SegmentsApi
         var api = app.MapGroup(Prefix).WithTags("Segments").RequireRoles(CrmRoles.Marketing);
 
         api.MapPost("/preview", PreviewSegment)
-            .WithSummary("Counts who the rules select now and shows up to ten of them, without saving. A bad rule is a 400 naming its path (rules.and[1].op).");
+            .WithSummary("Counts who the rules select now and shows up to ten of them, without saving. A bad rule is a 400 naming its path (rules.and[1].days).");
         api.MapPost("/", CreateSegment)
-            .WithSummary("Saves a segment. A bad rule is a 400 naming its path.");
-        api.MapGet("/{id:guid}", GetSegment).WithSummary("Reads a segment and its rules.");
+            .WithSummary("Saves a segment and computes its membership (ContactEnteredSegment per member). A bad rule is a 400 naming its path.");
+        api.MapGet("/{id:guid}", GetSegment).WithSummary("Reads a segment, its rules and member count; the ETag header carries its version.");
+        api.MapPut("/{id:guid}", UpdateSegment)
+            .WithSummary("Replaces name and rules (If-Match required: 428 without, 412 when stale) and recomputes the membership, announcing who entered and left.");
         api.MapPost("/{id:guid}/evaluate", EvaluateSegment)
-            .WithSummary("Evaluates the saved rules against every contact now: count and sample.");
+            .WithSummary("Recomputes the membership from the rules against every contact now, set-wise in the database; answers the count, who entered and left, and a sample.");
+        api.MapGet("/{id:guid}/members", ListMembers)
+            .WithValidation<SegmentMembersQuery>()
+            .WithSummary("The segment's live members in the order they entered, a page at a time (cursor), with the total.");
         return app;
     }
 
     public static async Task<Results<Ok<SegmentPreview>, ValidationProblem>> PreviewSegment(
-        SegmentRequest request, MarketingDbContext db, SegmentEvaluator evaluator, TimeProvider clock, CancellationToken cancellationToken)
+        SegmentRequest request, LiveSegments live, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var rule = SegmentRuleParser.Parse(request.Rules, "rules", errors);
-        return rule is null ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(await PreviewAsync(evaluator, rule, clock, cancellationToken));
+        if (rule is null)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var matching = live.Matching(rule, clock.GetUtcNow());
+        var count = await matching.CountAsync(cancellationToken);
+        var sample = await matching.OrderBy(contact => contact.Id).Take(SampleSize)
+            .Select(contact => new SegmentMember(contact.Id, contact.Name, contact.Email)).ToListAsync(cancellationToken);
+        return TypedResults.Ok(new SegmentPreview(count, sample));
     }
 
     public static async Task<Results<Created<SegmentResponse>, ValidationProblem>> CreateSegment(
-        SegmentRequest request, MarketingDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        SegmentRequest request, MarketingDbContext db, LiveSegments live, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
+    {
+        if (Validate(request) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var now = clock.GetUtcNow();
+        var segment = new Segment
+        {
+            Id = Guid.CreateVersion7(now), Name = request.Name!.Trim(), Rules = request.Rules!.ToJsonString(), CreatedAt = now, UpdatedAt = now, Version = 1,
+        };
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Segments.Add(segment);
+        await db.SaveChangesAsync(cancellationToken);
+        var (entered, _) = await live.EvaluateAsync(segment, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        http.Response.Headers.ETag = ETags.From(segment.Version);
+        return TypedResults.Created($"{Prefix}/{segment.Id}", SegmentResponse.From(segment, entered));
+    }
+
+    public static async Task<Results<Ok<SegmentResponse>, NotFound>> GetSegment(
+        Guid id, MarketingDbContext db, HttpContext http, CancellationToken cancellationToken)
+    {
+        var segment = await db.Segments.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (segment is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        http.Response.Headers.ETag = ETags.From(segment.Version);
+        return TypedResults.Ok(SegmentResponse.From(segment, await CountAsync(db, id, cancellationToken)));
+    }
+
+    public static async Task<Results<Ok<SegmentResponse>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateSegment(
+        Guid id, SegmentRequest request, MarketingDbContext db, LiveSegments live, TimeProvider clock, HttpContext http,
+        CancellationToken cancellationToken)
+    {
+        if (!Preconditions.TryGetIfMatch(http, out var expectedVersion, out var missing))
+        {
+            return missing;
+        }
+
+        if (Validate(request) is { } invalid)
+        {
+            return invalid;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Locked for the whole change: a concurrent edit or evaluation of the same segment waits instead of interleaving.
+        var segment = await db.Segments.FromSql($"SELECT * FROM segments WHERE id = {id} FOR UPDATE").SingleOrDefaultAsync(cancellationToken);
+        if (segment is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (segment.Version != expectedVersion)
+        {
+            return Preconditions.Stale();
+        }
+
+        segment.Name = request.Name!.Trim();
+        segment.Rules = request.Rules!.ToJsonString();
+        segment.UpdatedAt = clock.GetUtcNow();
+        segment.Version++;
+        await db.SaveChangesAsync(cancellationToken);
+        await live.EvaluateAsync(segment, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        http.Response.Headers.ETag = ETags.From(segment.Version);
+        return TypedResults.Ok(SegmentResponse.From(segment, await CountAsync(db, id, cancellationToken)));
+    }
+
+    public static async Task<Results<Ok<SegmentEvaluation>, NotFound>> EvaluateSegment(
+        Guid id, MarketingDbContext db, LiveSegments live, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var segment = await db.Segments.FromSql($"SELECT * FROM segments WHERE id = {id} FOR UPDATE").SingleOrDefaultAsync(cancellationToken);
+        if (segment is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var (entered, left) = await live.EvaluateAsync(segment, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        var sample = await Members(db, id).OrderBy(member => member.Id).Take(SampleSize)
+            .Select(member => new SegmentMember(member.Id, member.Name, member.Email)).ToListAsync(cancellationToken);
+        return TypedResults.Ok(new SegmentEvaluation(await CountAsync(db, id, cancellationToken), entered, left, sample));
+    }
+
+    public static async Task<Results<Ok<SegmentMembersPage>, NotFound>> ListMembers(
+        Guid id, [AsParameters] SegmentMembersQuery query, MarketingDbContext db, CancellationToken cancellationToken)
+    {
+        if (!await db.Segments.AnyAsync(s => s.Id == id, cancellationToken))
+        {
+            return TypedResults.NotFound();
+        }
+
+        Cursor.TryDecode(query.Cursor, SegmentMembersQuery.Sort, out var cursor);
+        var size = query.PageSize ?? PagingLimits.DefaultPageSize;
+        var rows = await db.SegmentMembers.AsNoTracking().Where(member => member.SegmentId == id)
+            .OrderAfter(member => member.EnteredAt, member => member.ContactId, descending: false, cursor,
+                key => DateTimeOffset.Parse(key, CultureInfo.InvariantCulture))
+            .Take(size + 1)
+            .Join(db.Customers, member => member.ContactId, contact => contact.Id,
+                (member, contact) => new SegmentMemberEntry(contact.Id, contact.Name, contact.Email, member.EnteredAt))
+            .ToListAsync(cancellationToken);
+        var page = rows.Take(size).ToList();
+        var next = rows.Count > size
+            ? new Cursor(SegmentMembersQuery.Sort, page[^1].EnteredAt.ToString("O", CultureInfo.InvariantCulture), page[^1].Id.ToString()).Encode()
+            : null;
+        return TypedResults.Ok(new SegmentMembersPage(page, size, next, await CountAsync(db, id, cancellationToken)));
+    }
+
+    private static ValidationProblem? Validate(SegmentRequest request)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 200)
@@ -44,49 +182,12 @@ public static class SegmentsApi
             errors["name"] = ["Give a name of 1 to 200 characters."];
         }
 
-        if (SegmentRuleParser.Parse(request.Rules, "rules", errors) is null || errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
-
-        var now = clock.GetUtcNow();
-        var segment = new Segment { Id = Guid.CreateVersion7(now), Name = request.Name!, Rules = request.Rules!.ToJsonString(), CreatedAt = now };
-        db.Segments.Add(segment);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"{Prefix}/{segment.Id}", SegmentResponse.From(segment));
+        return SegmentRuleParser.Parse(request.Rules, "rules", errors) is null || errors.Count > 0 ? TypedResults.ValidationProblem(errors) : null;
     }
 
-    public static async Task<Results<Ok<SegmentResponse>, NotFound>> GetSegment(Guid id, MarketingDbContext db, CancellationToken cancellationToken) =>
-        await db.Segments.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken) is { } segment
-            ? TypedResults.Ok(SegmentResponse.From(segment))
-            : TypedResults.NotFound();
+    private static IQueryable<Customer> Members(MarketingDbContext db, Guid segmentId) =>
+        db.Customers.AsNoTracking().Where(contact => db.SegmentMembers.Any(member => member.SegmentId == segmentId && member.ContactId == contact.Id));
 
-    public static async Task<Results<Ok<SegmentPreview>, NotFound>> EvaluateSegment(
-        Guid id, MarketingDbContext db, SegmentEvaluator evaluator, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var segment = await db.Segments.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
-        return segment is null
-            ? TypedResults.NotFound()
-            : TypedResults.Ok(await PreviewAsync(evaluator, SegmentRuleParser.Parse(System.Text.Json.Nodes.JsonNode.Parse(segment.Rules), "rules", [])!, clock, cancellationToken));
-    }
-
-    private static async Task<SegmentPreview> PreviewAsync(SegmentEvaluator evaluator, SegmentRule rule, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        var count = 0;
-        var sample = new List<SegmentMember>();
-        await foreach (var contact in evaluator.ContactsAsync(cancellationToken))
-        {
-            if (rule.Matches(contact, now))
-            {
-                count++;
-                if (sample.Count < SampleSize)
-                {
-                    sample.Add(new SegmentMember(contact.Id, contact.Name, contact.Email));
-                }
-            }
-        }
-
-        return new SegmentPreview(count, sample);
-    }
+    private static Task<int> CountAsync(MarketingDbContext db, Guid segmentId, CancellationToken cancellationToken) =>
+        db.SegmentMembers.CountAsync(member => member.SegmentId == segmentId, cancellationToken);
 }

@@ -4,6 +4,7 @@ using Crm.Marketing.Consent;
 using Crm.Marketing.Infrastructure;
 using Crm.Marketing.Model;
 using Crm.Marketing.Scoring;
+using Crm.Marketing.Segments;
 using Crm.Marketing.Sending;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -30,7 +31,7 @@ public static class TrackingApi
     }
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Opened(
-        string token, LinkSigner tokens, MarketingDbContext db, LeadScorer scorer, TimeProvider clock, HttpResponse response,
+        string token, LinkSigner tokens, MarketingDbContext db, LeadScorer scorer, LiveSegments live, TimeProvider clock, HttpResponse response,
         CancellationToken cancellationToken)
     {
         if (!tokens.TryVerify(MailComposer.OpenPurpose, token, out var payload) || Ids(payload) is not { } ids)
@@ -54,7 +55,7 @@ public static class TrackingApi
                 db.AddIntegrationEvent(new EmailOpened(contactId, campaignId, campaign.Name, now), orderingKey: contactId.ToString());
             }
 
-            await db.SaveChangesAsync(cancellationToken);
+            await live.SaveAndRefreshAsync(contactId, cancellationToken);
         }
 
         // Every load must reach us, or later opens go unseen.
@@ -63,7 +64,7 @@ public static class TrackingApi
     }
 
     public static async Task<Results<RedirectHttpResult, ProblemHttpResult>> Clicked(
-        string token, LinkSigner tokens, MarketingDbContext db, LeadScorer scorer, TimeProvider clock, CancellationToken cancellationToken)
+        string token, LinkSigner tokens, MarketingDbContext db, LeadScorer scorer, LiveSegments live, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!tokens.TryVerify(MailComposer.ClickPurpose, token, out var payload) || Ids(payload) is not { Url: { } url } ids
             || !Uri.TryCreate(url, UriKind.Absolute, out var target) || target.Scheme is not ("http" or "https"))
@@ -81,7 +82,7 @@ public static class TrackingApi
             await scorer.RescoreAsync(contactId, click, cancellationToken);
             db.Behaviours.Add(click);
             db.AddIntegrationEvent(new EmailClicked(contactId, campaignId, campaign.Name, url, now), orderingKey: contactId.ToString());
-            await db.SaveChangesAsync(cancellationToken);
+            await live.SaveAndRefreshAsync(contactId, cancellationToken);
         }
 
         return TypedResults.Redirect(target.AbsoluteUri);

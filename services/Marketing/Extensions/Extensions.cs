@@ -6,9 +6,11 @@ using Crm.Marketing.Consent;
 using Crm.Marketing.Infrastructure;
 using Crm.Marketing.IntegrationEvents;
 using Crm.Marketing.Scoring;
+using Crm.Marketing.Segments;
 using Crm.Marketing.Sending;
 using Crm.ServiceDefaults.Authentication;
 using Crm.ServiceDefaults.OpenApi;
+using Crm.ServiceDefaults.Testing;
 using FluentValidation;
 using Microsoft.Extensions.Options;
 
@@ -27,6 +29,7 @@ public static class Extensions
         builder.AddMailSender();
         builder.AddServiceOpenApi();
         builder.AddCrmAuthentication();
+        builder.AddTestClockWhenEnabled();
         builder.Services.AddValidatorsFromAssemblyContaining<Program>();
 
         builder.Services.AddOptions<MarketingOptions>().BindConfiguration(MarketingOptions.SectionName);
@@ -38,6 +41,9 @@ public static class Extensions
         builder.Services.AddScoped<RecipientQueue>();
         builder.Services.AddScoped<LeadScorer>();
         builder.Services.AddHostedService<CampaignSender>();
+        builder.Services.AddScoped<LiveSegments>();
+        builder.Services.AddHostedService<SegmentRecheckSweep>();
+        builder.Services.AddHostedService<LeadScoreDecaySweep>();
         return builder;
     }
 }

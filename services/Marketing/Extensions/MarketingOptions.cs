@@ -39,4 +39,13 @@ public sealed class MarketingOptions
     /// Unconfirmed and is never sent again. Far longer than one SMTP send may take (its timeout is 30 s).
     /// </summary>
     public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How often a segment whose rules look back "in the last N days" is recomputed, so members leave as time passes.</summary>
+    public TimeSpan SegmentRecheckInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How often each replica looks for segments due for a re-check and scores due for decay.</summary>
+    public TimeSpan SweepPollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>A contact's score is recomputed for decay when it was last computed this long ago.</summary>
+    public TimeSpan LeadScoreDecayInterval { get; set; } = TimeSpan.FromHours(6);
 }

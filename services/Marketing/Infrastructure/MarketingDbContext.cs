@@ -1,5 +1,6 @@
 using Crm.BuildingBlocks.Messaging;
 using Crm.Marketing.Model;
+using Crm.Marketing.Model.Segments;
 using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Marketing.Infrastructure;
@@ -22,6 +23,9 @@ public class MarketingDbContext(DbContextOptions<MarketingDbContext> options) : 
     public DbSet<Behaviour> Behaviours => Set<Behaviour>();
 
     public DbSet<ScoringRule> ScoringRules => Set<ScoringRule>();
+
+    /// <summary>Live segment membership: one row per contact that matches a segment now.</summary>
+    public DbSet<SegmentMembership> SegmentMembers => Set<SegmentMembership>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -2,12 +2,17 @@ using Crm.BuildingBlocks.CustomerCopies;
 using Crm.Contracts.Customers;
 using Crm.Marketing.Infrastructure;
 using Crm.Marketing.Model;
+using Crm.Marketing.Segments;
 
 namespace Crm.Marketing.IntegrationEvents;
 
 /// <summary>Marketing keeps how to reach each customer and how to segment them; erasure also makes the consent final.</summary>
-public sealed class CustomerCopyConsumer(MarketingDbContext db) : CustomerCopyConsumer<MarketingDbContext, Customer>(db)
+public sealed class CustomerCopyConsumer(MarketingDbContext db, LiveSegments live) : CustomerCopyConsumer<MarketingDbContext, Customer>(db)
 {
+    /// <summary>A new region, tag or deletion can move the contact into or out of segments, in the consumer's transaction.</summary>
+    protected override Task OnCopyChangedAsync(Customer copy, CancellationToken cancellationToken) =>
+        live.SaveAndRefreshAsync(copy.Id, cancellationToken);
+
     protected override Customer NewCopy(Guid id) => new() { Id = id, Name = "" };
 
     protected override void Copy(Customer copy, CustomerRegistered registered)

@@ -1,12 +1,13 @@
 using Crm.Contracts.Customers;
 using Crm.Marketing.Infrastructure;
+using Crm.Marketing.Segments;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Marketing.IntegrationEvents;
 
-/// <summary>Keeps tier, lifecycle, RFM, spend and last purchase on the contact, for segment rules.</summary>
-public sealed class CustomerValueConsumer(MarketingDbContext db) : IConsumer<CustomerValueChanged>
+/// <summary>Keeps tier, lifecycle, RFM, spend and last purchase on the contact, for segment rules, and the contact's segments up to date.</summary>
+public sealed class CustomerValueConsumer(MarketingDbContext db, LiveSegments live) : IConsumer<CustomerValueChanged>
 {
     public async Task Consume(ConsumeContext<CustomerValueChanged> context)
     {
@@ -27,6 +28,7 @@ public sealed class CustomerValueConsumer(MarketingDbContext db) : IConsumer<Cus
         contact.TotalSpend = value.TotalSpend;
         contact.LastPurchaseAt = value.LastPurchaseAt;
         contact.ValueAsOf = value.OccurredAt;
-        await db.SaveChangesAsync(context.CancellationToken);
+        // A new tier or purchase can move the contact into or out of segments.
+        await live.SaveAndRefreshAsync(contact.Id, context.CancellationToken);
     }
 }

@@ -35,6 +35,9 @@ public class Customer : ICustomerCopy
     /// <summary>The lead score when last computed (on every behaviour), with decay applied then.</summary>
     public int LeadScore { get; set; }
 
+    /// <summary>When the score was last recomputed; the decay sweep takes the contacts checked longest ago first.</summary>
+    public DateTimeOffset? LeadScoreCheckedAt { get; set; }
+
     /// <summary>Set once the score crossed the threshold and the lead went to sales; not handed off twice.</summary>
     public DateTimeOffset? HandedOffAt { get; set; }
 

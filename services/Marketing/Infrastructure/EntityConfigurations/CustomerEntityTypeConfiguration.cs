@@ -18,5 +18,7 @@ public sealed class CustomerEntityTypeConfiguration : IEntityTypeConfiguration<C
         builder.Property(customer => customer.TotalSpend).HasPrecision(18, 2);
         builder.Property(customer => customer.Consent).HasConversion<string>().HasMaxLength(20);
         builder.Ignore(customer => customer.FirstName);
+        // The decay sweep's queue: scored contacts, longest unchecked first.
+        builder.HasIndex(customer => customer.LeadScoreCheckedAt).HasFilter("lead_score <> 0 AND NOT is_deleted");
     }
 }

@@ -12,5 +12,6 @@ public sealed class SegmentEntityTypeConfiguration : IEntityTypeConfiguration<Se
         builder.Property(segment => segment.Id).ValueGeneratedNever();
         builder.Property(segment => segment.Name).HasMaxLength(200);
         builder.Property(segment => segment.Rules).HasColumnType("jsonb");
+        builder.Property(segment => segment.Version).IsConcurrencyToken();
     }
 }

@@ -371,6 +371,10 @@ namespace Crm.Marketing.Infrastructure.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("lead_score");
 
+                    b.Property<DateTimeOffset?>("LeadScoreCheckedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lead_score_checked_at");
+
                     b.Property<string>("Lifecycle")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
@@ -427,6 +431,10 @@ namespace Crm.Marketing.Infrastructure.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_customers");
+
+                    b.HasIndex("LeadScoreCheckedAt")
+                        .HasDatabaseName("ix_customers_lead_score_checked_at")
+                        .HasFilter("lead_score <> 0 AND NOT is_deleted");
 
                     b.ToTable("customers", (string)null);
                 });
@@ -521,21 +529,64 @@ namespace Crm.Marketing.Infrastructure.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<DateTimeOffset?>("EvaluatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("evaluated_at");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
+                    b.Property<DateTimeOffset?>("RecheckAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recheck_at");
+
                     b.Property<string>("Rules")
                         .IsRequired()
                         .HasColumnType("jsonb")
                         .HasColumnName("rules");
 
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
                     b.HasKey("Id")
                         .HasName("pk_segments");
 
                     b.ToTable("segments", (string)null);
+                });
+
+            modelBuilder.Entity("Crm.Marketing.Model.Segments.SegmentMembership", b =>
+                {
+                    b.Property<Guid>("SegmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("segment_id");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contact_id");
+
+                    b.Property<DateTimeOffset>("EnteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("entered_at");
+
+                    b.HasKey("SegmentId", "ContactId")
+                        .HasName("pk_segment_members");
+
+                    b.HasIndex("ContactId")
+                        .HasDatabaseName("ix_segment_members_contact_id");
+
+                    b.HasIndex("SegmentId", "EnteredAt", "ContactId")
+                        .HasDatabaseName("ix_segment_members_segment_id_entered_at_contact_id");
+
+                    b.ToTable("segment_members", (string)null);
                 });
 
             modelBuilder.Entity("Crm.Marketing.Model.Suppression", b =>
@@ -573,6 +624,16 @@ namespace Crm.Marketing.Infrastructure.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_campaign_recipients_campaigns_campaign_id");
+                });
+
+            modelBuilder.Entity("Crm.Marketing.Model.Segments.SegmentMembership", b =>
+                {
+                    b.HasOne("Crm.Marketing.Model.Segment", null)
+                        .WithMany()
+                        .HasForeignKey("SegmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_segment_members_segments_segment_id");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Text.Json.Nodes;
 
 namespace Crm.Marketing.Model.Segments;
@@ -11,7 +12,7 @@ public static class SegmentRuleParser
     public const int MaxDepth = 10;
     public const int MaxNodes = 200;
 
-    private static readonly Dictionary<string, Func<Customer, string?>> TextFields = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, Expression<Func<Customer, string?>>> TextFields = new(StringComparer.Ordinal)
     {
         ["tier"] = contact => contact.Tier,
         ["lifecycle"] = contact => contact.Lifecycle,
@@ -19,18 +20,18 @@ public static class SegmentRuleParser
         ["industry"] = contact => contact.Industry,
         ["source"] = contact => contact.Source,
         ["kind"] = contact => contact.Kind,
-        ["consent"] = contact => contact.Consent.ToString(),
     };
 
-    private static readonly Dictionary<string, Func<Customer, decimal>> NumberFields = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, Expression<Func<Customer, decimal>>> NumberFields = new(StringComparer.Ordinal)
     {
         ["totalSpend"] = contact => contact.TotalSpend,
         ["recency"] = contact => contact.Recency,
         ["frequency"] = contact => contact.Frequency,
         ["monetary"] = contact => contact.Monetary,
+        ["leadScore"] = contact => contact.LeadScore,
     };
 
-    private static readonly Dictionary<string, Func<Customer, DateTimeOffset?>> MomentFields = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, Expression<Func<Customer, DateTimeOffset?>>> MomentFields = new(StringComparer.Ordinal)
     {
         ["lastPurchase"] = contact => contact.LastPurchaseAt,
         ["registered"] = contact => contact.RegisteredAt,
@@ -41,7 +42,17 @@ public static class SegmentRuleParser
     private static readonly string[] NumberOps = ["eq", "ne", "gt", "gte", "lt", "lte"];
     private static readonly string[] MomentOps = ["withinDays", "notWithinDays"];
 
-    public static string[] Fields => [.. TextFields.Keys, "tags", .. NumberFields.Keys, .. MomentFields.Keys];
+    private static readonly Dictionary<string, BehaviourKind> Behaviours = new(StringComparer.Ordinal)
+    {
+        ["opened"] = BehaviourKind.Opened,
+        ["clicked"] = BehaviourKind.Clicked,
+        ["visited"] = BehaviourKind.Visited,
+        ["answered"] = BehaviourKind.SurveyAnswered,
+    };
+
+    public static string[] Fields => [.. TextFields.Keys, ConsentField, "tags", .. NumberFields.Keys, .. MomentFields.Keys];
+
+    private const string ConsentField = "consent";
 
     public static SegmentRule? Parse(JsonNode? node, string path, Dictionary<string, string[]> errors)
     {
@@ -90,6 +101,11 @@ public static class SegmentRuleParser
             return Parse(rule["not"], $"{path}.not", errors, depth + 1, ref nodes) is { } inner ? new Not(inner) : null;
         }
 
+        if (rule.ContainsKey("behaviour"))
+        {
+            return ParseBehaviour(rule, path, errors);
+        }
+
         return ParseCondition(rule, path, errors);
     }
 
@@ -100,7 +116,7 @@ public static class SegmentRuleParser
         var value = rule["value"];
         if (field is null)
         {
-            return Fail(errors, $"{path}.field", $"Name a field: {string.Join(", ", Fields)}; or use and/or/not.");
+            return Fail(errors, $"{path}.field", $"Name a field: {string.Join(", ", Fields)}; or a behaviour: {string.Join(", ", Behaviours.Keys)}; or use and/or/not.");
         }
 
         if (TextFields.TryGetValue(field, out var readText))
@@ -116,6 +132,25 @@ public static class SegmentRuleParser
             }
 
             return Strings(value, op is "in" or "notIn", $"{path}.value", errors) is { } values ? new TextCondition(readText, op!, values) : null;
+        }
+
+        if (field == ConsentField)
+        {
+            if (!CheckOp(op, TextOps, path, errors))
+            {
+                return null;
+            }
+
+            if (op == "exists")
+            {
+                return new ConsentCondition(op, Enum.GetValues<ConsentState>());
+            }
+
+            var names = Strings(value, op is "in" or "notIn", $"{path}.value", errors);
+            var states = names?.Select(name => Enum.TryParse<ConsentState>(name, ignoreCase: true, out var state) ? state : (ConsentState?)null).ToList();
+            return states is null ? null
+                : states.Contains(null) ? Fail(errors, $"{path}.value", $"Use one of: {string.Join(", ", Enum.GetNames<ConsentState>())}.")
+                : new ConsentCondition(op!, [.. states.Select(state => state!.Value)]);
         }
 
         if (field == "tags")
@@ -148,6 +183,87 @@ public static class SegmentRuleParser
         }
 
         return Fail(errors, $"{path}.field", $"Unknown field '{field}'; use one of: {string.Join(", ", Fields)}.");
+    }
+
+    /// <summary>
+    /// <c>{"behaviour":"opened"|"clicked", "campaignId":..., "days":N}</c>, <c>{"behaviour":"visited","url":"*/pricing*","days":N}</c>,
+    /// <c>{"behaviour":"answered","survey":"nps","value":"10","days":N}</c>; without <c>campaignId</c> any campaign counts,
+    /// without <c>days</c> any time.
+    /// </summary>
+    private static SegmentRule? ParseBehaviour(JsonObject rule, string path, Dictionary<string, string[]> errors)
+    {
+        var name = Text(rule["behaviour"]);
+        if (name is null || !Behaviours.TryGetValue(name, out var kind))
+        {
+            return Fail(errors, $"{path}.behaviour", $"Use one of: {string.Join(", ", Behaviours.Keys)}.");
+        }
+
+        var valid = true;
+        string[] allowed = kind switch
+        {
+            BehaviourKind.Opened or BehaviourKind.Clicked => ["behaviour", "campaignId", "days"],
+            BehaviourKind.Visited => ["behaviour", "url", "days"],
+            _ => ["behaviour", "survey", "value", "days"],
+        };
+        foreach (var key in rule.Select(property => property.Key))
+        {
+            if (!allowed.Contains(key))
+            {
+                Fail(errors, $"{path}.{key}", $"'{name}' takes only: {string.Join(", ", allowed.Skip(1))}.");
+                valid = false;
+            }
+        }
+
+        int? days = null;
+        if (rule["days"] is { } daysNode)
+        {
+            if (daysNode is JsonValue number && number.TryGetValue<int>(out var count) && count is > 0 and <= 36500)
+            {
+                days = count;
+            }
+            else
+            {
+                Fail(errors, $"{path}.days", "Give a whole number of days from 1 to 36500, or leave days out for any time.");
+                valid = false;
+            }
+        }
+
+        Guid? campaignId = null;
+        if (rule["campaignId"] is { } campaignNode)
+        {
+            if (Text(campaignNode) is { } text && Guid.TryParse(text, out var id))
+            {
+                campaignId = id;
+            }
+            else
+            {
+                Fail(errors, $"{path}.campaignId", "Give a campaign id, or leave campaignId out for any campaign.");
+                valid = false;
+            }
+        }
+
+        var url = rule.ContainsKey("url") ? Text(rule["url"]) : null;
+        if (kind == BehaviourKind.Visited && url is null)
+        {
+            Fail(errors, $"{path}.url", "Give the page's URL pattern (1 to 200 characters; * stands for any text), e.g. */pricing*.");
+            valid = false;
+        }
+
+        var survey = rule.ContainsKey("survey") ? Text(rule["survey"]) : null;
+        if (kind == BehaviourKind.SurveyAnswered && survey is null)
+        {
+            Fail(errors, $"{path}.survey", "Give the survey's id.");
+            valid = false;
+        }
+
+        var value = rule.ContainsKey("value") ? Text(rule["value"]) : null;
+        if (rule.ContainsKey("value") && value is null)
+        {
+            Fail(errors, $"{path}.value", "Give the answer as a text of 1 to 200 characters, or leave value out for any answer.");
+            valid = false;
+        }
+
+        return valid ? new BehaviourCondition(kind, campaignId, url, survey, value, days) : null;
     }
 
     private static bool CheckOp(string? op, string[] allowed, string path, Dictionary<string, string[]> errors)

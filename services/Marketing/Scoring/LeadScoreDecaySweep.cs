@@ -1,0 +1,82 @@
+using Crm.Marketing.Extensions;
+using Crm.Marketing.Infrastructure;
+using Crm.Marketing.Segments;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Crm.Marketing.Scoring;
+
+/// <summary>
+/// Lowers the scores of quiet contacts as their behaviour points age. Each replica takes batches of contacts whose score
+/// was last computed more than <see cref="MarketingOptions.LeadScoreDecayInterval"/> ago, with <c>FOR UPDATE SKIP
+/// LOCKED</c>, so replicas share the work without doing it twice. Progress is the contact's own
+/// <c>lead_score_checked_at</c>, stamped in the transaction that writes the new score, its event and the contact's
+/// segment changes: a sweep cut off by a crash resumes where it stopped.
+/// </summary>
+public sealed class LeadScoreDecaySweep(
+    IServiceScopeFactory scopes, TimeProvider clock, IOptions<MarketingOptions> options, ILogger<LeadScoreDecaySweep> logger) : BackgroundService
+{
+    private const int BatchSize = 100;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.SweepPollInterval);
+        do
+        {
+            try
+            {
+                while (await DecayBatchAsync(stoppingToken) == BatchSize)
+                {
+                }
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning(e, "Lead score decay failed; trying again at the next tick");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    public async Task<int> DecayBatchAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MarketingDbContext>();
+        var scorer = scope.ServiceProvider.GetRequiredService<LeadScorer>();
+        var live = scope.ServiceProvider.GetRequiredService<LiveSegments>();
+        var due = clock.GetUtcNow() - options.Value.LeadScoreDecayInterval;
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var contacts = await db.Customers.FromSql($"""
+            SELECT * FROM customers
+            WHERE lead_score <> 0 AND NOT is_deleted AND (lead_score_checked_at IS NULL OR lead_score_checked_at <= {due})
+            ORDER BY lead_score_checked_at
+            LIMIT {BatchSize}
+            FOR UPDATE SKIP LOCKED
+            """).ToListAsync(cancellationToken);
+        if (contacts.Count == 0)
+        {
+            return 0;
+        }
+
+        var rules = await db.ScoringRules.AsNoTracking().ToListAsync(cancellationToken);
+        var moved = new List<Guid>();
+        foreach (var contact in contacts)
+        {
+            if (await scorer.DecayAsync(contact, rules, cancellationToken))
+            {
+                moved.Add(contact.Id);
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var contactId in moved)
+        {
+            // A lower score can take the contact out of "lead score ≥ N" segments.
+            await live.RefreshContactAsync(contactId, cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return contacts.Count;
+    }
+}
