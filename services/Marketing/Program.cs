@@ -1,6 +1,7 @@
 using Crm.Marketing.Apis;
 using Crm.Marketing.Extensions;
 using Crm.Marketing.Infrastructure;
+using Crm.ServiceDefaults.Testing;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -15,5 +16,6 @@ if (await app.RunMigrationsIfRequestedAsync<MarketingDbContext>(args))
 
 app.MapDefaultEndpoints();
 app.MapMarketingApi();
+app.MapTestClockApi(MarketingApi.Prefix);
 
 app.Run();

@@ -1,5 +1,6 @@
 using Crm.Contracts.Marketing;
 using Crm.Marketing.Infrastructure;
+using Crm.Marketing.Journeys;
 using Crm.Marketing.Model;
 using Crm.Marketing.Scoring;
 using Crm.ServiceDefaults.Authentication;
@@ -29,7 +30,7 @@ public static class BehaviourApi
     }
 
     public static async Task<Results<Created<Behaviour>, ValidationProblem>> RecordVisit(
-        WebVisitRequest request, MarketingDbContext db, LeadScorer scorer, TimeProvider clock, CancellationToken cancellationToken)
+        WebVisitRequest request, MarketingDbContext db, LeadScorer scorer, JourneyEnroller journeys, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (await UnknownContactAsync(db, request.ContactId!.Value, cancellationToken) is { } unknown)
         {
@@ -51,12 +52,15 @@ public static class BehaviourApi
         db.AddIntegrationEvent(
             new WebVisitRecorded(behaviour.ContactId, behaviour.Url!, behaviour.UtmSource, behaviour.UtmMedium, behaviour.UtmCampaign, behaviour.OccurredAt),
             orderingKey: behaviour.ContactId.ToString());
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await journeys.EnrolAsync(behaviour.ContactId, JourneyTrigger.WebVisit, j => JourneyTriggers.MatchesVisit(j, behaviour.Url!), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return TypedResults.Created($"{MarketingApi.Prefix}/contacts/{behaviour.ContactId}/behaviours", behaviour);
     }
 
     public static async Task<Results<Created<Behaviour>, ValidationProblem>> RecordSurveyAnswer(
-        SurveyAnswerRequest request, MarketingDbContext db, LeadScorer scorer, TimeProvider clock, CancellationToken cancellationToken)
+        SurveyAnswerRequest request, MarketingDbContext db, LeadScorer scorer, JourneyEnroller journeys, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (await UnknownContactAsync(db, request.ContactId!.Value, cancellationToken) is { } unknown)
         {
@@ -77,7 +81,11 @@ public static class BehaviourApi
         db.AddIntegrationEvent(
             new SurveyAnswered(behaviour.ContactId, behaviour.SurveyId!, behaviour.Question!, behaviour.Value!, behaviour.OccurredAt),
             orderingKey: behaviour.ContactId.ToString());
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await journeys.EnrolAsync(behaviour.ContactId, JourneyTrigger.SurveyAnswered,
+            j => JourneyTriggers.MatchesSurveyAnswer(j, behaviour.SurveyId!, behaviour.Value!), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return TypedResults.Created($"{MarketingApi.Prefix}/contacts/{behaviour.ContactId}/behaviours", behaviour);
     }
 

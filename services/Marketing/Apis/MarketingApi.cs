@@ -18,6 +18,7 @@ public static class MarketingApi
         app.MapTrackingApi();
         app.MapBehaviourApi();
         app.MapScoringRulesApi();
+        app.MapJourneysApi();
         return app;
     }
 }

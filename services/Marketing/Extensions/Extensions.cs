@@ -5,10 +5,12 @@ using Crm.BuildingBlocks.Persistence;
 using Crm.Marketing.Consent;
 using Crm.Marketing.Infrastructure;
 using Crm.Marketing.IntegrationEvents;
+using Crm.Marketing.Journeys;
 using Crm.Marketing.Scoring;
 using Crm.Marketing.Sending;
 using Crm.ServiceDefaults.Authentication;
 using Crm.ServiceDefaults.OpenApi;
+using Crm.ServiceDefaults.Testing;
 using FluentValidation;
 using Microsoft.Extensions.Options;
 
@@ -23,6 +25,8 @@ public static class Extensions
         {
             bus.AddConsumer<CustomerCopyConsumer>();
             bus.AddConsumer<CustomerValueConsumer>();
+            bus.AddConsumer<JourneyTriggerConsumer>();
+            bus.AddConsumer<JourneyExitConsumer>();
         });
         builder.AddMailSender();
         builder.AddServiceOpenApi();
@@ -38,6 +42,9 @@ public static class Extensions
         builder.Services.AddScoped<RecipientQueue>();
         builder.Services.AddScoped<LeadScorer>();
         builder.Services.AddHostedService<CampaignSender>();
+        builder.Services.AddScoped<JourneyEnroller>();
+        builder.Services.AddHostedService<JourneyRunner>();
+        builder.AddTestClockWhenEnabled();
         return builder;
     }
 }

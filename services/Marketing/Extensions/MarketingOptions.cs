@@ -39,4 +39,10 @@ public sealed class MarketingOptions
     /// Unconfirmed and is never sent again. Far longer than one SMTP send may take (its timeout is 30 s).
     /// </summary>
     public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How often the journey runner looks for enrolments whose next step is due.</summary>
+    public TimeSpan JourneyPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Due enrolments one runner claims per round (SKIP LOCKED, so replicas take different ones).</summary>
+    public int JourneyBatchSize { get; set; } = 50;
 }

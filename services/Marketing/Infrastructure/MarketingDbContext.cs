@@ -23,6 +23,12 @@ public class MarketingDbContext(DbContextOptions<MarketingDbContext> options) : 
 
     public DbSet<ScoringRule> ScoringRules => Set<ScoringRule>();
 
+    public DbSet<Journey> Journeys => Set<Journey>();
+
+    public DbSet<JourneyEnrolment> JourneyEnrolments => Set<JourneyEnrolment>();
+
+    public DbSet<JourneyMessage> JourneyMessages => Set<JourneyMessage>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
