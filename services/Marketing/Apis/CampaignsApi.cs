@@ -64,7 +64,7 @@ public static class CampaignsApi
         db.Campaigns.Add(campaign);
         await db.SaveChangesAsync(cancellationToken);
         http.Response.Headers.ETag = ETags.From(campaign.Version);
-        return TypedResults.Created($"{Prefix}/{campaign.Id}", CampaignResponse.From(campaign, new CampaignProgress(0, 0, 0, 0, 0, 0, 0)));
+        return TypedResults.Created($"{Prefix}/{campaign.Id}", CampaignResponse.From(campaign, new CampaignProgress(0, 0, 0, 0, 0, 0, 0, 0)));
     }
 
     public static async Task<Results<Ok<CampaignResponse>, NotFound>> GetCampaign(Guid id, MarketingDbContext db, HttpContext http, CancellationToken cancellationToken)
@@ -157,7 +157,11 @@ public static class CampaignsApi
             .Select(day => new CampaignDay(day.Key, day.Count(e => e.Kind == BehaviourKind.Opened), day.Count(e => e.Kind == BehaviourKind.Clicked),
                 day.Count(e => e.Kind == BehaviourKind.Unsubscribed)))
             .ToList();
-        return TypedResults.Ok(new CampaignStats(id, progress.Sent, progress.Sent, progress.Failed, opened, clicked, unsubscribed, 0, leads, daily));
+        var bounced = await db.Bounces.AsNoTracking().Where(b => b.CampaignId == id).Select(b => b.ContactId).Distinct().CountAsync(cancellationToken);
+        var bouncedAfterDelivery = await db.Bounces.AsNoTracking().Where(b => b.CampaignId == id && b.Source != "Smtp")
+            .Select(b => b.ContactId).Distinct().CountAsync(cancellationToken);
+        return TypedResults.Ok(new CampaignStats(id, progress.Sent, progress.Sent - bouncedAfterDelivery, progress.Failed, opened, clicked, unsubscribed, bounced,
+            leads, daily));
     }
 
     public static async Task<Results<Ok<CampaignResponse>, NotFound, ProblemHttpResult>> SendCampaign(
@@ -221,7 +225,7 @@ public static class CampaignsApi
             .ToDictionaryAsync(row => row.Status, row => row.Count, cancellationToken);
         int Of(RecipientStatus status) => counts.GetValueOrDefault(status);
         return new CampaignProgress(counts.Values.Sum(), Of(RecipientStatus.Queued), Of(RecipientStatus.Sending), Of(RecipientStatus.Sent),
-            Of(RecipientStatus.Failed), Of(RecipientStatus.Skipped), Of(RecipientStatus.Unconfirmed));
+            Of(RecipientStatus.Failed), Of(RecipientStatus.Skipped), Of(RecipientStatus.Unconfirmed), Of(RecipientStatus.Bounced));
     }
 
     private static async Task<ValidationProblem?> UnknownReferenceAsync(MarketingDbContext db, CreateCampaignRequest request, CancellationToken cancellationToken)

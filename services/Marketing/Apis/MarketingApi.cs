@@ -19,6 +19,7 @@ public static class MarketingApi
         app.MapBehaviourApi();
         app.MapScoringRulesApi();
         app.MapJourneysApi();
+        app.MapBouncesApi();
         return app;
     }
 }

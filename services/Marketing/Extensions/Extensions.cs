@@ -37,6 +37,7 @@ public static class Extensions
         builder.Services.AddSingleton(provider => new LinkSigner(
             provider.GetRequiredService<IOptions<MarketingOptions>>().Value.SigningKey, "Marketing:SigningKey"));
         builder.Services.AddScoped<MailingPolicy>();
+        builder.Services.AddScoped<BounceRecorder>();
         builder.Services.AddScoped<MailComposer>();
         builder.Services.AddScoped<SegmentEvaluator>();
         builder.Services.AddScoped<RecipientQueue>();

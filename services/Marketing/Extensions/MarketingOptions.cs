@@ -45,4 +45,9 @@ public sealed class MarketingOptions
 
     /// <summary>Due enrolments one runner claims per round (SKIP LOCKED, so replicas take different ones).</summary>
     public int JourneyBatchSize { get; set; } = 50;
+
+    /// <summary>This many soft bounces within <see cref="SoftBounceWindow"/> make a contact bounced, like one hard bounce.</summary>
+    public int SoftBounceLimit { get; set; } = 3;
+
+    public TimeSpan SoftBounceWindow { get; set; } = TimeSpan.FromDays(30);
 }

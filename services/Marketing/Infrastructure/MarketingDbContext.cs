@@ -29,6 +29,8 @@ public class MarketingDbContext(DbContextOptions<MarketingDbContext> options) : 
 
     public DbSet<JourneyMessage> JourneyMessages => Set<JourneyMessage>();
 
+    public DbSet<Bounce> Bounces => Set<Bounce>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

@@ -208,9 +208,17 @@ public sealed class JourneyRunner(
             }
             catch (SmtpCommandException refused)
             {
-                message.Status = RecipientStatus.Failed;
                 message.Detail = Truncate($"{(int)refused.StatusCode} {refused.Message}");
+                message.Status = BounceRecorder.IsHardBounce(refused) ? RecipientStatus.Bounced : RecipientStatus.Failed;
                 enrolment.StepIndex++;
+                if (message.Status == RecipientStatus.Bounced)
+                {
+                    await services.GetRequiredService<BounceRecorder>().RecordRefusalAsync(
+                        await db.Customers.FirstAsync(c => c.Id == contact.Id, cancellationToken), null, journey.Id, message.MessageId, message.Detail,
+                        cancellationToken);
+                    End(enrolment, EnrolmentStatus.Exited, "bounced", now);
+                }
+
                 await db.SaveChangesAsync(CancellationToken.None);
                 return;
             }
