@@ -9,6 +9,7 @@ namespace Crm.Hosting;
 /// <summary>
 /// A development SMTP server (aiosmtpd from Debian's python3-aiosmtpd) that accepts every message and keeps it in a
 /// Maildir under the state folder instead of delivering it, so people and tests can read what the CRM really sent.
+/// Every recipient at <see cref="BouncingDomain"/> is refused with a permanent 550, to show hard bounces at send time.
 /// Connection string: <c>smtp://127.0.0.1:port</c>.
 /// </summary>
 public sealed class MailCatcherResource : ServerResource
@@ -17,6 +18,11 @@ public sealed class MailCatcherResource : ServerResource
         : base(name, context, ParseEndpoint, AnyFreePort)
     {
     }
+
+    /// <summary>Recipients at this reserved domain (RFC 2606) are refused with 550 5.1.1, like a mailbox that does not exist.</summary>
+    public const string BouncingDomain = "bounce.invalid";
+
+    private const string HandlerModule = "crm_mail_catcher";
 
     /// <summary>The Maildir (cur/, new/, tmp/) every caught message is written to, one RFC 5322 file each.</summary>
     public string Maildir => Path.Combine(ServerDirectory, "Maildir");
@@ -49,6 +55,7 @@ public sealed class MailCatcherResource : ServerResource
         }
 
         Directory.CreateDirectory(ServerDirectory);
+        WriteHandler();
         List<string> arguments =
         [
             "-m", "aiosmtpd",
@@ -56,9 +63,19 @@ public sealed class MailCatcherResource : ServerResource
             "-n",
             "-u",
             "-l", $"{Host}:{Port}",
-            "-c", "aiosmtpd.handlers.Mailbox", Maildir,
+            "-c", $"{HandlerModule}.Catcher", Maildir,
         ];
-        return Task.FromResult(Spawn(new ProcessSpec(python, arguments, ServerDirectory, new Dictionary<string, string?> { ["PYTHONUNBUFFERED"] = "1" })));
+        return Task.FromResult(Spawn(new ProcessSpec(python, arguments, ServerDirectory,
+            new Dictionary<string, string?> { ["PYTHONUNBUFFERED"] = "1", ["PYTHONPATH"] = ServerDirectory })));
+    }
+
+    /// <summary>The handler ships inside this assembly and is written next to the Maildir, where PYTHONPATH finds it.</summary>
+    private void WriteHandler()
+    {
+        using var source = typeof(MailCatcherResource).Assembly.GetManifestResourceStream($"Crm.Hosting.MailCatcher.{HandlerModule}.py")
+            ?? throw new InvalidOperationException("The mail catcher's handler is missing from Crm.Hosting.");
+        using var target = File.Create(Path.Combine(ServerDirectory, $"{HandlerModule}.py"));
+        source.CopyTo(target);
     }
 
     /// <summary>True once the server greets with 220, the start of every SMTP conversation.</summary>

@@ -41,6 +41,27 @@ public sealed class MailCatcherResourceTests : IDisposable
     }
 
     [Fact]
+    public async Task Mail_catcher_refuses_every_recipient_at_the_bouncing_domain_with_a_permanent_error_and_keeps_the_rest()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var builder = TestApplication.CreateBuilder(state, log);
+        builder.AddMailCatcher("mail");
+        await using var app = builder.Build();
+        await app.StartAsync(ct);
+        var endpoint = new Uri(app.GetConnectionString("mail"));
+
+        using var client = new SmtpClient(endpoint.Host, endpoint.Port);
+        var refused = await Should.ThrowAsync<SmtpFailedRecipientException>(() => client.SendMailAsync(
+            new MailMessage("crm@example.org", $"nobody@{MailCatcherResource.BouncingDomain}", "Bounce", "Hello"), ct));
+        refused.StatusCode.ShouldBe(SmtpStatusCode.MailboxUnavailable);
+        await client.SendMailAsync(new MailMessage("crm@example.org", "customer@example.org", "Kept", "Hello"), ct);
+
+        var text = await File.ReadAllTextAsync(app.GetResource<MailCatcherResource>("mail").MessageFiles().ShouldHaveSingleItem(), ct);
+        text.ShouldContain("Subject: Kept");
+        await app.StopAsync(ct);
+    }
+
+    [Fact]
     public async Task Missing_aiosmtpd_names_the_package_to_install()
     {
         var builder = TestApplication.CreateBuilder(state, log, options => options.Binaries.PythonPath = "/nonexistent/python3");

@@ -1,5 +1,6 @@
 using Crm.Contracts.Marketing;
 using Crm.Marketing.Infrastructure;
+using Crm.Marketing.Journeys;
 using Crm.Marketing.Model;
 using Crm.Marketing.Scoring;
 using Crm.Marketing.Segments;
@@ -30,7 +31,7 @@ public static class BehaviourApi
     }
 
     public static async Task<Results<Created<Behaviour>, ValidationProblem>> RecordVisit(
-        WebVisitRequest request, MarketingDbContext db, LeadScorer scorer, LiveSegments live, TimeProvider clock, CancellationToken cancellationToken)
+        WebVisitRequest request, MarketingDbContext db, LeadScorer scorer, LiveSegments live, JourneyEnroller journeys, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (await UnknownContactAsync(db, request.ContactId!.Value, cancellationToken) is { } unknown)
         {
@@ -52,12 +53,15 @@ public static class BehaviourApi
         db.AddIntegrationEvent(
             new WebVisitRecorded(behaviour.ContactId, behaviour.Url!, behaviour.UtmSource, behaviour.UtmMedium, behaviour.UtmCampaign, behaviour.OccurredAt),
             orderingKey: behaviour.ContactId.ToString());
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await live.SaveAndRefreshAsync(behaviour.ContactId, cancellationToken);
+        await journeys.EnrolAsync(behaviour.ContactId, JourneyTrigger.WebVisit, j => JourneyTriggers.MatchesVisit(j, behaviour.Url!), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return TypedResults.Created($"{MarketingApi.Prefix}/contacts/{behaviour.ContactId}/behaviours", behaviour);
     }
 
     public static async Task<Results<Created<Behaviour>, ValidationProblem>> RecordSurveyAnswer(
-        SurveyAnswerRequest request, MarketingDbContext db, LeadScorer scorer, LiveSegments live, TimeProvider clock, CancellationToken cancellationToken)
+        SurveyAnswerRequest request, MarketingDbContext db, LeadScorer scorer, LiveSegments live, JourneyEnroller journeys, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (await UnknownContactAsync(db, request.ContactId!.Value, cancellationToken) is { } unknown)
         {
@@ -78,7 +82,11 @@ public static class BehaviourApi
         db.AddIntegrationEvent(
             new SurveyAnswered(behaviour.ContactId, behaviour.SurveyId!, behaviour.Question!, behaviour.Value!, behaviour.OccurredAt),
             orderingKey: behaviour.ContactId.ToString());
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await live.SaveAndRefreshAsync(behaviour.ContactId, cancellationToken);
+        await journeys.EnrolAsync(behaviour.ContactId, JourneyTrigger.SurveyAnswered,
+            j => JourneyTriggers.MatchesSurveyAnswer(j, behaviour.SurveyId!, behaviour.Value!), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return TypedResults.Created($"{MarketingApi.Prefix}/contacts/{behaviour.ContactId}/behaviours", behaviour);
     }
 

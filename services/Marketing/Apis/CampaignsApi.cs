@@ -2,6 +2,7 @@ using Crm.Marketing.Extensions;
 using Crm.Marketing.Infrastructure;
 using Crm.Marketing.Model;
 using Crm.ServiceDefaults.Authentication;
+using Crm.ServiceDefaults.Http;
 using Crm.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +22,10 @@ public static class CampaignsApi
             .WithValidation<CreateCampaignRequest>()
             .WithSummary("Creates a draft campaign: a template to a segment minus excluded segments, at a rate per minute.");
         api.MapGet("/{id:guid}", GetCampaign)
-            .WithSummary("Reads a campaign with its progress (queued, sending, sent, failed, skipped for consent, unconfirmed); readable while sending.");
+            .WithSummary("Reads a campaign with its progress (queued, sending, sent, failed, skipped for consent, unconfirmed); readable while sending. The ETag header carries its version.");
+        api.MapPut("/{id:guid}", UpdateCampaign)
+            .WithValidation<CreateCampaignRequest>()
+            .WithSummary("Replaces a draft or scheduled campaign's name, template, segments, sender and rate. Needs If-Match (428 without, 412 when stale); 409 once it is sending or later.");
         api.MapGet("/{id:guid}/stats", GetCampaignStats)
             .WithSummary("Sent, delivered, failed, opened and clicked (distinct contacts), unsubscribed, bounced, leads produced, and opens, clicks and unsubscribes per day.");
         api.MapPost("/{id:guid}/send", SendCampaign)
@@ -35,19 +39,11 @@ public static class CampaignsApi
 
     public static async Task<Results<Created<CampaignResponse>, ValidationProblem>> CreateCampaign(
         CreateCampaignRequest request, CurrentUser caller, MarketingDbContext db, IOptions<MarketingOptions> options, TimeProvider clock,
-        CancellationToken cancellationToken)
+        HttpContext http, CancellationToken cancellationToken)
     {
-        if (!await db.Templates.AnyAsync(t => t.Id == request.TemplateId, cancellationToken))
+        if (await UnknownReferenceAsync(db, request, cancellationToken) is { } unknown)
         {
-            return Invalid("templateId", $"There is no template {request.TemplateId}.");
-        }
-
-        var segmentIds = (request.ExcludedSegmentIds ?? []).Append(request.SegmentId!.Value).Distinct().ToList();
-        if (await db.Segments.CountAsync(s => segmentIds.Contains(s.Id), cancellationToken) != segmentIds.Count)
-        {
-            return await db.Segments.AnyAsync(s => s.Id == request.SegmentId, cancellationToken)
-                ? Invalid("excludedSegmentIds", "Every excluded segment must exist.")
-                : Invalid("segmentId", $"There is no segment {request.SegmentId}.");
+            return unknown;
         }
 
         var now = clock.GetUtcNow();
@@ -56,7 +52,7 @@ public static class CampaignsApi
             Id = Guid.CreateVersion7(now),
             Name = request.Name!,
             TemplateId = request.TemplateId!.Value,
-            SegmentId = request.SegmentId.Value,
+            SegmentId = request.SegmentId!.Value,
             ExcludedSegmentIds = [.. request.ExcludedSegmentIds ?? []],
             FromAddress = request.FromAddress ?? options.Value.DefaultFromAddress,
             FromName = request.FromName ?? options.Value.DefaultFromName,
@@ -67,13 +63,72 @@ public static class CampaignsApi
         };
         db.Campaigns.Add(campaign);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"{Prefix}/{campaign.Id}", CampaignResponse.From(campaign, new CampaignProgress(0, 0, 0, 0, 0, 0, 0)));
+        http.Response.Headers.ETag = ETags.From(campaign.Version);
+        return TypedResults.Created($"{Prefix}/{campaign.Id}", CampaignResponse.From(campaign, new CampaignProgress(0, 0, 0, 0, 0, 0, 0, 0)));
     }
 
-    public static async Task<Results<Ok<CampaignResponse>, NotFound>> GetCampaign(Guid id, MarketingDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<CampaignResponse>, NotFound>> GetCampaign(Guid id, MarketingDbContext db, HttpContext http, CancellationToken cancellationToken)
     {
         var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-        return campaign is null ? TypedResults.NotFound() : TypedResults.Ok(CampaignResponse.From(campaign, await ProgressAsync(db, id, cancellationToken)));
+        if (campaign is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        http.Response.Headers.ETag = ETags.From(campaign.Version);
+        return TypedResults.Ok(CampaignResponse.From(campaign, await ProgressAsync(db, id, cancellationToken)));
+    }
+
+    public static async Task<Results<Ok<CampaignResponse>, NotFound, ProblemHttpResult, ValidationProblem>> UpdateCampaign(
+        Guid id, CreateCampaignRequest request, MarketingDbContext db, IOptions<MarketingOptions> options, HttpContext http, CancellationToken cancellationToken)
+    {
+        if (!Preconditions.TryGetIfMatch(http, out var expectedVersion, out var missing))
+        {
+            return missing;
+        }
+
+        var campaign = await db.Campaigns.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (campaign is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (campaign.Version != expectedVersion)
+        {
+            return Preconditions.Stale();
+        }
+
+        if (campaign.Status is not (CampaignStatus.Draft or CampaignStatus.Scheduled))
+        {
+            return NotEditable(campaign.Status);
+        }
+
+        if (await UnknownReferenceAsync(db, request, cancellationToken) is { } unknown)
+        {
+            return unknown;
+        }
+
+        campaign.Name = request.Name!;
+        campaign.TemplateId = request.TemplateId!.Value;
+        campaign.SegmentId = request.SegmentId!.Value;
+        campaign.ExcludedSegmentIds = [.. request.ExcludedSegmentIds ?? []];
+        campaign.FromAddress = request.FromAddress ?? options.Value.DefaultFromAddress;
+        campaign.FromName = request.FromName ?? options.Value.DefaultFromName;
+        campaign.RatePerMinute = request.RatePerMinute ?? options.Value.DefaultRatePerMinute;
+        db.Entry(campaign).Property(c => c.Version).OriginalValue = expectedVersion;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The sender may have started a scheduled campaign since we read it: say so rather than "stale".
+            var status = await db.Campaigns.AsNoTracking().Where(c => c.Id == id).Select(c => c.Status).FirstAsync(cancellationToken);
+            return status is CampaignStatus.Draft or CampaignStatus.Scheduled ? Preconditions.Stale() : NotEditable(status);
+        }
+
+        http.Response.Headers.ETag = ETags.From(campaign.Version);
+        return TypedResults.Ok(CampaignResponse.From(campaign, await ProgressAsync(db, id, cancellationToken)));
     }
 
     public static async Task<Results<Ok<CampaignStats>, NotFound>> GetCampaignStats(Guid id, MarketingDbContext db, CancellationToken cancellationToken)
@@ -102,7 +157,11 @@ public static class CampaignsApi
             .Select(day => new CampaignDay(day.Key, day.Count(e => e.Kind == BehaviourKind.Opened), day.Count(e => e.Kind == BehaviourKind.Clicked),
                 day.Count(e => e.Kind == BehaviourKind.Unsubscribed)))
             .ToList();
-        return TypedResults.Ok(new CampaignStats(id, progress.Sent, progress.Sent, progress.Failed, opened, clicked, unsubscribed, 0, leads, daily));
+        var bounced = await db.Bounces.AsNoTracking().Where(b => b.CampaignId == id).Select(b => b.ContactId).Distinct().CountAsync(cancellationToken);
+        var bouncedAfterDelivery = await db.Bounces.AsNoTracking().Where(b => b.CampaignId == id && b.Source != "Smtp")
+            .Select(b => b.ContactId).Distinct().CountAsync(cancellationToken);
+        return TypedResults.Ok(new CampaignStats(id, progress.Sent, progress.Sent - bouncedAfterDelivery, progress.Failed, opened, clicked, unsubscribed, bounced,
+            leads, daily));
     }
 
     public static async Task<Results<Ok<CampaignResponse>, NotFound, ProblemHttpResult>> SendCampaign(
@@ -166,8 +225,30 @@ public static class CampaignsApi
             .ToDictionaryAsync(row => row.Status, row => row.Count, cancellationToken);
         int Of(RecipientStatus status) => counts.GetValueOrDefault(status);
         return new CampaignProgress(counts.Values.Sum(), Of(RecipientStatus.Queued), Of(RecipientStatus.Sending), Of(RecipientStatus.Sent),
-            Of(RecipientStatus.Failed), Of(RecipientStatus.Skipped), Of(RecipientStatus.Unconfirmed));
+            Of(RecipientStatus.Failed), Of(RecipientStatus.Skipped), Of(RecipientStatus.Unconfirmed), Of(RecipientStatus.Bounced));
     }
+
+    private static async Task<ValidationProblem?> UnknownReferenceAsync(MarketingDbContext db, CreateCampaignRequest request, CancellationToken cancellationToken)
+    {
+        if (!await db.Templates.AnyAsync(t => t.Id == request.TemplateId, cancellationToken))
+        {
+            return Invalid("templateId", $"There is no template {request.TemplateId}.");
+        }
+
+        var segmentIds = (request.ExcludedSegmentIds ?? []).Append(request.SegmentId!.Value).Distinct().ToList();
+        if (await db.Segments.CountAsync(s => segmentIds.Contains(s.Id), cancellationToken) != segmentIds.Count)
+        {
+            return await db.Segments.AnyAsync(s => s.Id == request.SegmentId, cancellationToken)
+                ? Invalid("excludedSegmentIds", "Every excluded segment must exist.")
+                : Invalid("segmentId", $"There is no segment {request.SegmentId}.");
+        }
+
+        return null;
+    }
+
+    private static ProblemHttpResult NotEditable(CampaignStatus status) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: $"A {status} campaign cannot be edited.",
+            detail: "Only a Draft or Scheduled campaign can be changed; once sending has started its recipients and mail are fixed.");
 
     private static ValidationProblem Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });

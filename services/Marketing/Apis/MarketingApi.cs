@@ -18,6 +18,8 @@ public static class MarketingApi
         app.MapTrackingApi();
         app.MapBehaviourApi();
         app.MapScoringRulesApi();
+        app.MapJourneysApi();
+        app.MapBouncesApi();
         return app;
     }
 }

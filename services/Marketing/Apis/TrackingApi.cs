@@ -2,6 +2,7 @@ using Crm.BuildingBlocks.Security;
 using Crm.Contracts.Marketing;
 using Crm.Marketing.Consent;
 using Crm.Marketing.Infrastructure;
+using Crm.Marketing.Journeys;
 using Crm.Marketing.Model;
 using Crm.Marketing.Scoring;
 using Crm.Marketing.Segments;
@@ -57,6 +58,10 @@ public static class TrackingApi
 
             await live.SaveAndRefreshAsync(contactId, cancellationToken);
         }
+        else if (campaign is null)
+        {
+            await JourneyTracking.RecordAsync(db, scorer, campaignId, contactId, BehaviourKind.Opened, null, clock.GetUtcNow(), cancellationToken);
+        }
 
         // Every load must reach us, or later opens go unseen.
         response.Headers.CacheControl = "no-store";
@@ -83,6 +88,10 @@ public static class TrackingApi
             db.Behaviours.Add(click);
             db.AddIntegrationEvent(new EmailClicked(contactId, campaignId, campaign.Name, url, now), orderingKey: contactId.ToString());
             await live.SaveAndRefreshAsync(contactId, cancellationToken);
+        }
+        else if (campaign is null)
+        {
+            await JourneyTracking.RecordAsync(db, scorer, campaignId, contactId, BehaviourKind.Clicked, url, clock.GetUtcNow(), cancellationToken);
         }
 
         return TypedResults.Redirect(target.AbsoluteUri);

@@ -1,5 +1,6 @@
 using Crm.Contracts.Marketing;
 using Crm.Marketing.Infrastructure;
+using Crm.Marketing.Journeys;
 using Crm.Marketing.Model;
 
 namespace Crm.Marketing.Consent;
@@ -23,6 +24,10 @@ public static class ConsentChanges
         // Kept as behaviour too: the contact's history shows it, and campaign stats count unsubscribes per campaign.
         db.Behaviours.Add(new Behaviour { ContactId = contact.Id, CampaignId = campaignId, Kind = BehaviourKind.Unsubscribed, Value = channel, OccurredAt = now });
         db.AddIntegrationEvent(new ContactUnsubscribed(contact.Id, campaignId, channel, now), orderingKey: contact.Id.ToString());
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        // A person who unsubscribes leaves every journey in the same commit.
+        await JourneyEnroller.ExitAllAsync(db, contact.Id, "unsubscribed", now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 }

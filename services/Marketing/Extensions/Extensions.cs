@@ -5,6 +5,7 @@ using Crm.BuildingBlocks.Persistence;
 using Crm.Marketing.Consent;
 using Crm.Marketing.Infrastructure;
 using Crm.Marketing.IntegrationEvents;
+using Crm.Marketing.Journeys;
 using Crm.Marketing.Scoring;
 using Crm.Marketing.Segments;
 using Crm.Marketing.Sending;
@@ -25,6 +26,8 @@ public static class Extensions
         {
             bus.AddConsumer<CustomerCopyConsumer>();
             bus.AddConsumer<CustomerValueConsumer>();
+            bus.AddConsumer<JourneyTriggerConsumer>();
+            bus.AddConsumer<JourneyExitConsumer>();
         });
         builder.AddMailSender();
         builder.AddServiceOpenApi();
@@ -36,6 +39,7 @@ public static class Extensions
         builder.Services.AddSingleton(provider => new LinkSigner(
             provider.GetRequiredService<IOptions<MarketingOptions>>().Value.SigningKey, "Marketing:SigningKey"));
         builder.Services.AddScoped<MailingPolicy>();
+        builder.Services.AddScoped<BounceRecorder>();
         builder.Services.AddScoped<MailComposer>();
         builder.Services.AddScoped<SegmentEvaluator>();
         builder.Services.AddScoped<RecipientQueue>();
@@ -44,6 +48,8 @@ public static class Extensions
         builder.Services.AddScoped<LiveSegments>();
         builder.Services.AddHostedService<SegmentRecheckSweep>();
         builder.Services.AddHostedService<LeadScoreDecaySweep>();
+        builder.Services.AddScoped<JourneyEnroller>();
+        builder.Services.AddHostedService<JourneyRunner>();
         return builder;
     }
 }

@@ -48,4 +48,15 @@ public sealed class MarketingOptions
 
     /// <summary>A contact's score is recomputed for decay when it was last computed this long ago.</summary>
     public TimeSpan LeadScoreDecayInterval { get; set; } = TimeSpan.FromHours(6);
+
+    /// <summary>How often the journey runner looks for enrolments whose next step is due.</summary>
+    public TimeSpan JourneyPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Due enrolments one runner claims per round (SKIP LOCKED, so replicas take different ones).</summary>
+    public int JourneyBatchSize { get; set; } = 50;
+
+    /// <summary>This many soft bounces within <see cref="SoftBounceWindow"/> make a contact bounced, like one hard bounce.</summary>
+    public int SoftBounceLimit { get; set; } = 3;
+
+    public TimeSpan SoftBounceWindow { get; set; } = TimeSpan.FromDays(30);
 }

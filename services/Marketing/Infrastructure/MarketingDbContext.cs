@@ -27,6 +27,14 @@ public class MarketingDbContext(DbContextOptions<MarketingDbContext> options) : 
     /// <summary>Live segment membership: one row per contact that matches a segment now.</summary>
     public DbSet<SegmentMembership> SegmentMembers => Set<SegmentMembership>();
 
+    public DbSet<Journey> Journeys => Set<Journey>();
+
+    public DbSet<JourneyEnrolment> JourneyEnrolments => Set<JourneyEnrolment>();
+
+    public DbSet<JourneyMessage> JourneyMessages => Set<JourneyMessage>();
+
+    public DbSet<Bounce> Bounces => Set<Bounce>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

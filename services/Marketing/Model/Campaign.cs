@@ -24,4 +24,7 @@ public class Campaign
 
     /// <summary>True once the recipient rows exist; they are written once, when the campaign first starts sending.</summary>
     public bool RecipientsQueued { get; set; }
+
+    /// <summary>PostgreSQL's row version (<c>xmin</c>): the ETag. The sender's status changes move it too, so an edit based on an older state is stale.</summary>
+    public uint Version { get; set; }
 }

@@ -9,4 +9,8 @@ public class EmailTemplate
     public required string HtmlBody { get; set; }
     public required string TextBody { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? UpdatedAt { get; set; }
+
+    /// <summary>PostgreSQL's row version (<c>xmin</c>): the ETag an update must name in If-Match.</summary>
+    public uint Version { get; set; }
 }

@@ -17,4 +17,7 @@ public enum RecipientStatus
     /// never sent again (a duplicate is worse than a gap); its Message-Id lets an operator check the server's log.
     /// </summary>
     Unconfirmed,
+
+    /// <summary>The SMTP server refused the recipient for good (5xx): the contact is bounced and never mailed again.</summary>
+    Bounced,
 }

@@ -141,8 +141,16 @@ public sealed class CampaignSender(
                 }
                 catch (SmtpCommandException refused)
                 {
-                    // The server refused this recipient or message; the others still go.
-                    await FinishAsync(db, recipient.Id, RecipientStatus.Failed, $"{(int)refused.StatusCode} {refused.Message}", null, cancellationToken);
+                    // The server refused this recipient or message; the others still go. A permanent refusal is a bounce.
+                    var detail = $"{(int)refused.StatusCode} {refused.Message}";
+                    var bounced = BounceRecorder.IsHardBounce(refused);
+                    if (bounced)
+                    {
+                        await services.GetRequiredService<BounceRecorder>().RecordRefusalAsync(
+                            await db.Customers.FirstAsync(c => c.Id == contact.Id, cancellationToken), campaign.Id, null, recipient.MessageId, detail, cancellationToken);
+                    }
+
+                    await FinishAsync(db, recipient.Id, bounced ? RecipientStatus.Bounced : RecipientStatus.Failed, detail, null, cancellationToken);
                     continue;
                 }
 

@@ -51,13 +51,14 @@ public sealed class MailComposer(LinkSigner tokens, IOptions<MarketingOptions> o
         ["unsubscribe_url"] = UnsubscribeUrl(contact.Id, campaignId),
     };
 
-    public RenderedMail Render(EmailTemplate template, Customer contact, Guid? campaignId, string? campaignName)
+    /// <param name="trackingId">The id the open pixel and click links report to: the campaign, or a journey's mail; the campaign when left out.</param>
+    public RenderedMail Render(EmailTemplate template, Customer contact, Guid? campaignId, string? campaignName, Guid? trackingId = null)
     {
         var values = ValuesFor(contact, campaignId, campaignName);
         var rendered = TemplateRenderer.Render(template.Subject, template.HtmlBody, template.TextBody, values);
-        if (campaignId is { } campaign)
+        if ((trackingId ?? campaignId) is { } tracked)
         {
-            rendered = rendered with { Html = Track(rendered.Html, campaign, contact.Id) };
+            rendered = rendered with { Html = Track(rendered.Html, tracked, contact.Id) };
         }
 
         var link = values["unsubscribe_url"]!;
@@ -69,19 +70,31 @@ public sealed class MailComposer(LinkSigner tokens, IOptions<MarketingOptions> o
         };
     }
 
-    public MimeMessage Compose(Campaign campaign, EmailTemplate template, Customer contact, string messageId)
+    public MimeMessage Compose(Campaign campaign, EmailTemplate template, Customer contact, string messageId) =>
+        Build(Render(template, contact, campaign.Id, campaign.Name), campaign.FromName, campaign.FromAddress, contact, messageId,
+            UnsubscribeUrl(contact.Id, campaign.Id), ("X-Crm-Campaign", campaign.Id.ToString()));
+
+    /// <summary>A journey's mail: tracked by <paramref name="mail"/>'s id, so the branch after it sees the open or click.</summary>
+    public MimeMessage Compose(Journey journey, JourneyMessage mail, EmailTemplate template, Customer contact) =>
+        Build(Render(template, contact, null, journey.Name, mail.Id), journey.FromName, journey.FromAddress, contact, mail.MessageId,
+            UnsubscribeUrl(contact.Id, null), ("X-Crm-Journey", journey.Id.ToString()));
+
+    private MimeMessage Build(
+        RenderedMail rendered, string fromName, string fromAddress, Customer contact, string messageId, string unsubscribeUrl, (string Name, string Value) origin)
     {
-        var rendered = Render(template, contact, campaign.Id, campaign.Name);
         var message = new MimeMessage { Subject = rendered.Subject, MessageId = messageId };
-        message.From.Add(new MailboxAddress(campaign.FromName, campaign.FromAddress));
+        message.From.Add(new MailboxAddress(fromName, fromAddress));
         message.To.Add(new MailboxAddress(contact.Name, contact.Email ?? throw new InvalidOperationException($"Contact {contact.Id} has no e-mail address.")));
-        message.Headers.Add("List-Unsubscribe", $"<{UnsubscribeUrl(contact.Id, campaign.Id)}>");
+        message.Headers.Add("List-Unsubscribe", $"<{unsubscribeUrl}>");
         message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-        message.Headers.Add("X-Crm-Campaign", campaign.Id.ToString());
+        message.Headers.Add(origin.Name, origin.Value);
         message.Body = new BodyBuilder { HtmlBody = rendered.Html, TextBody = rendered.Text }.ToMessageBody();
         return message;
     }
 
     /// <summary>The same for the same campaign and contact, so a second copy of a message would be recognisable as one.</summary>
     public static string MessageIdFor(Guid campaignId, Guid contactId) => $"{campaignId:N}.{contactId:N}@marketing.crm.local";
+
+    /// <summary>A journey mail's Message-Id: fixed by the enrolment and step, like a campaign's by campaign and contact.</summary>
+    public static string MessageIdFor(Guid journeyId, long enrolmentId, int stepIndex) => $"{journeyId:N}.{enrolmentId}.{stepIndex}@journeys.crm.local";
 }

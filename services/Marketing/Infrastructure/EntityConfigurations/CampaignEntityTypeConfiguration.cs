@@ -14,6 +14,7 @@ public sealed class CampaignEntityTypeConfiguration : IEntityTypeConfiguration<C
         builder.Property(campaign => campaign.FromAddress).HasMaxLength(320);
         builder.Property(campaign => campaign.FromName).HasMaxLength(200);
         builder.Property(campaign => campaign.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(campaign => campaign.Version).IsRowVersion();
         // The sender looks for campaigns to work on by status.
         builder.HasIndex(campaign => campaign.Status);
     }

@@ -12,5 +12,6 @@ public sealed class EmailTemplateEntityTypeConfiguration : IEntityTypeConfigurat
         builder.Property(template => template.Id).ValueGeneratedNever();
         builder.Property(template => template.Name).HasMaxLength(200);
         builder.Property(template => template.Subject).HasMaxLength(500);
+        builder.Property(template => template.Version).IsRowVersion();
     }
 }
