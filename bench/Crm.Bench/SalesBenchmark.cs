@@ -31,7 +31,7 @@ public static class SalesBenchmark
 
     private sealed record Seeded(Guid[] Pipelines, Guid[] TeamIds, Guid[] ManagerIds, Guid[] RepIds, Guid[] CustomerIds);
 
-    public static async Task RunAsync(int opportunities, int tasks)
+    public static async Task RunAsync(int opportunities, int tasks, int runs)
     {
         var state = Path.Combine(Path.GetTempPath(), $"crm-bench-{Guid.NewGuid():N}");
         var hosting = DistributedApplication.CreateBuilder(new DistributedApplicationOptions { StateDirectory = state, ForTests = true });
@@ -51,9 +51,9 @@ public static class SalesBenchmark
             Console.WriteLine($"Generated in {generated.TotalSeconds:F0} s.");
             Console.WriteLine();
 
-            await BoardAsync(host, seeded);
-            await ForecastAsync(host, seeded);
-            await TierChangeAsync(host, seeded);
+            await BoardAsync(host, seeded, runs);
+            await ForecastAsync(host, seeded, runs);
+            await TierChangeAsync(host, seeded, runs);
         }
         finally
         {
@@ -273,23 +273,23 @@ public static class SalesBenchmark
 
     private static CurrentUser Rep(Guid id) => new(id.ToString(), "Rep", null, new HashSet<string> { CrmRoles.SalesRep });
 
-    private static async Task BoardAsync(IHost host, Seeded seeded)
+    private static async Task BoardAsync(IHost host, Seeded seeded, int runs)
     {
         Task BoardAsync(int run, CurrentUser caller, Guid? owner, Guid? team) => WithDbAsync(host, db =>
             PipelinesApi.GetBoard(seeded.Pipelines[run % seeded.Pipelines.Length], new BoardQuery(owner, team, null), caller, db, CancellationToken.None));
 
         Console.WriteLine("Board (the board endpoint's handler: counts and sums per stage and currency, 10 cards per stage):");
-        await Measure.PercentilesAsync("pipeline, unfiltered (administrator)", 200, run => BoardAsync(run, Administrator(), null, null), 100);
-        await Measure.PercentilesAsync("pipeline, filtered by owner (administrator)", 200,
+        await Measure.PercentilesAsync("pipeline, unfiltered (administrator)", runs, run => BoardAsync(run, Administrator(), null, null), 100);
+        await Measure.PercentilesAsync("pipeline, filtered by owner (administrator)", runs,
             run => BoardAsync(run, Administrator(), seeded.RepIds[run % seeded.RepIds.Length], null), 100);
-        await Measure.PercentilesAsync("pipeline, filtered by team (administrator)", 200,
+        await Measure.PercentilesAsync("pipeline, filtered by team (administrator)", runs,
             run => BoardAsync(run, Administrator(), null, seeded.TeamIds[run % Teams]), 100);
-        await Measure.PercentilesAsync("pipeline, a manager's own team scope", 200, run => BoardAsync(run, Manager(seeded, run % Teams), null, null), 100);
-        await Measure.PercentilesAsync("pipeline, a rep's own deals", 200, run => BoardAsync(run, Rep(seeded.RepIds[run % seeded.RepIds.Length]), null, null), 100);
+        await Measure.PercentilesAsync("pipeline, a manager's own team scope", runs, run => BoardAsync(run, Manager(seeded, run % Teams), null, null), 100);
+        await Measure.PercentilesAsync("pipeline, a rep's own deals", runs, run => BoardAsync(run, Rep(seeded.RepIds[run % seeded.RepIds.Length]), null, null), 100);
         Console.WriteLine();
     }
 
-    private static async Task ForecastAsync(IHost host, Seeded seeded)
+    private static async Task ForecastAsync(IHost host, Seeded seeded, int runs)
     {
         var year = DateTime.UtcNow.Year;
         var from = new DateOnly(year, 1, 1);
@@ -298,22 +298,22 @@ public static class SalesBenchmark
             ForecastApi.GetForecast(new ForecastQuery(period, from, to, owner, team, null, byOwner), caller, db, TimeProvider.System, CancellationToken.None));
 
         Console.WriteLine("Forecast (the forecast endpoint's handler over one calendar year, all pipelines):");
-        await Measure.PercentilesAsync("month, everything (administrator)", 200, _ => ForecastAsync(Administrator(), "month", null, null, false), 100);
-        await Measure.PercentilesAsync("quarter, everything (administrator)", 200, _ => ForecastAsync(Administrator(), "quarter", null, null, false), 100);
-        await Measure.PercentilesAsync("month, a row per owner (administrator)", 200, _ => ForecastAsync(Administrator(), "month", null, null, true), 100);
-        await Measure.PercentilesAsync("month, filtered by owner", 200,
+        await Measure.PercentilesAsync("month, everything (administrator)", runs, _ => ForecastAsync(Administrator(), "month", null, null, false), 100);
+        await Measure.PercentilesAsync("quarter, everything (administrator)", runs, _ => ForecastAsync(Administrator(), "quarter", null, null, false), 100);
+        await Measure.PercentilesAsync("month, a row per owner (administrator)", runs, _ => ForecastAsync(Administrator(), "month", null, null, true), 100);
+        await Measure.PercentilesAsync("month, filtered by owner", runs,
             run => ForecastAsync(Administrator(), "month", seeded.RepIds[run % seeded.RepIds.Length], null, false), 100);
-        await Measure.PercentilesAsync("quarter, filtered by team, a row per owner", 200,
+        await Measure.PercentilesAsync("quarter, filtered by team, a row per owner", runs,
             run => ForecastAsync(Administrator(), "quarter", null, seeded.TeamIds[run % Teams], true), 100);
-        await Measure.PercentilesAsync("quarter, a manager's own team scope", 200, run => ForecastAsync(Manager(seeded, run % Teams), "quarter", null, null, false), 100);
+        await Measure.PercentilesAsync("quarter, a manager's own team scope", runs, run => ForecastAsync(Manager(seeded, run % Teams), "quarter", null, null, false), 100);
         Console.WriteLine();
     }
 
-    private static async Task TierChangeAsync(IHost host, Seeded seeded)
+    private static async Task TierChangeAsync(IHost host, Seeded seeded, int runs)
     {
         Console.WriteLine("Follow-ups (the CustomerTierChanged handling of the sales consumer, until committed):");
         var changedAt = DateTimeOffset.UtcNow;
-        await Measure.PercentilesAsync("tier change → follow-up re-planned and committed", 300, async run =>
+        await Measure.PercentilesAsync("tier change → follow-up re-planned and committed", runs, async run =>
         {
             var customerId = seeded.CustomerIds[(run * 7919) % seeded.CustomerIds.Length];
             var tier = Tiers[run % Tiers.Length];

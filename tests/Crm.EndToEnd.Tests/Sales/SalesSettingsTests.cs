@@ -25,6 +25,7 @@ public sealed class SalesSettingsTests(CrmSystemFixture system)
         created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync(Token));
         var ruleId = (await created.Content.ReadFromJsonAsync<JsonObject>(Token))!["id"]!.GetValue<Guid>();
         var createdETag = created.Headers.ETag!.Tag;
+        createdETag.ShouldNotBeNullOrEmpty();
         (await OwnerOfNewLeadAsync(region)).ShouldBe(firstRep.Id);
 
         var replacement = new { position = 0, name = "Second team", region, teamId = secondTeam };
@@ -33,21 +34,24 @@ public sealed class SalesSettingsTests(CrmSystemFixture system)
             await Problems.ShouldBeCleanProblemAsync(withoutIfMatch, 428);
         }
 
+        // The turn handed to the first rep is kept on the rule, so the version to edit is the one read now.
+        string readETag;
         using (var read = await system.Gateway.GetAsync($"{AssignmentRules}/{ruleId}", Token))
         {
-            read.Headers.ETag!.Tag.ShouldBe(createdETag);
+            read.StatusCode.ShouldBe(HttpStatusCode.OK);
+            readETag = read.Headers.ETag!.Tag;
         }
 
-        using (var replaced = await system.Gateway.SendAsync(HttpMethod.Put, $"{AssignmentRules}/{ruleId}", replacement, createdETag))
+        using (var replaced = await system.Gateway.SendAsync(HttpMethod.Put, $"{AssignmentRules}/{ruleId}", replacement, readETag))
         {
             replaced.StatusCode.ShouldBe(HttpStatusCode.OK, await replaced.Content.ReadAsStringAsync(Token));
-            replaced.Headers.ETag!.Tag.ShouldNotBe(createdETag);
+            replaced.Headers.ETag!.Tag.ShouldNotBe(readETag);
             (await replaced.Content.ReadFromJsonAsync<JsonObject>(Token))!["teamId"]!.GetValue<Guid>().ShouldBe(secondTeam);
         }
 
         // Another administrator's edit based on the version before that change is refused, not applied.
         using (var stale = await system.Gateway.SendAsync(HttpMethod.Put, $"{AssignmentRules}/{ruleId}",
-            new { position = 0, name = "Stale", region, userId = firstRep.Id }, createdETag))
+            new { position = 0, name = "Stale", region, userId = firstRep.Id }, readETag))
         {
             await Problems.ShouldBeCleanProblemAsync(stale, 412);
         }
