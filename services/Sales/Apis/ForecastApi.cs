@@ -32,36 +32,32 @@ public static class ForecastApi
             deals = deals.Where(o => o.PipelineId == pipelineId);
         }
 
-        // Flattened before grouping, so the database sums each deal's own probability in one pass; grouped by owner
-        // always (a few rows per owner) and folded together below unless the caller asked per owner.
-        var open = await deals.Where(o => o.Status == OpportunityStatus.Open && o.ExpectedCloseDate >= from && o.ExpectedCloseDate <= to)
-            .Select(o => new
-            {
-                o.ExpectedCloseDate,
-                o.Currency,
-                o.OwnerId,
-                o.Stage.ForecastCategory,
-                o.Amount,
-                AmountTimesPercent = o.Amount * (o.ProbabilityOverride ?? o.Stage.Probability),
-            })
-            .GroupBy(o => new { o.ExpectedCloseDate.Year, o.ExpectedCloseDate.Month, o.Currency, o.OwnerId, o.ForecastCategory })
-            .Select(g => new
-            {
-                g.Key.Year,
-                g.Key.Month,
-                g.Key.Currency,
-                g.Key.OwnerId,
-                g.Key.ForecastCategory,
-                Count = g.Count(),
-                Amount = g.Sum(o => o.Amount),
-                AmountTimesPercent = g.Sum(o => o.AmountTimesPercent),
-            })
+        // One pass over the deals joined to their (few) stages, grouped by owner only when asked: each deal's own
+        // probability (the override, or else the stage's) is summed in the database.
+        var openInRange = deals.Where(o => o.Status == OpportunityStatus.Open && o.ExpectedCloseDate >= from && o.ExpectedCloseDate <= to);
+        var open = await (
+                from o in openInRange
+                join stage in db.Stages on o.StageId equals stage.Id
+                group new { o.Amount, AmountTimesPercent = o.Amount * (o.ProbabilityOverride ?? stage.Probability) }
+                    by new { o.ExpectedCloseDate.Year, o.ExpectedCloseDate.Month, o.Currency, OwnerId = byOwner ? o.OwnerId : (Guid?)null, stage.ForecastCategory }
+                into g
+                select new
+                {
+                    g.Key.Year,
+                    g.Key.Month,
+                    g.Key.Currency,
+                    g.Key.OwnerId,
+                    g.Key.ForecastCategory,
+                    Count = g.Count(),
+                    Amount = g.Sum(x => x.Amount),
+                    AmountTimesPercent = g.Sum(x => x.AmountTimesPercent),
+                })
             .ToListAsync(cancellationToken);
 
         var wonFrom = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var wonBefore = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var won = await deals.Where(o => o.Status == OpportunityStatus.Won && o.WonAt >= wonFrom && o.WonAt < wonBefore)
-            .GroupBy(o => new { o.WonAt!.Value.Year, o.WonAt!.Value.Month, o.Currency, o.OwnerId })
+            .GroupBy(o => new { o.WonAt!.Value.Year, o.WonAt!.Value.Month, o.Currency, OwnerId = byOwner ? o.OwnerId : (Guid?)null })
             .Select(g => new { g.Key.Year, g.Key.Month, g.Key.Currency, g.Key.OwnerId, Count = g.Count(), Amount = g.Sum(o => o.Amount) })
             .ToListAsync(cancellationToken);
 
@@ -82,7 +78,7 @@ public static class ForecastApi
             .ToList();
         return TypedResults.Ok(new ForecastResponse(period, from, to, rows));
 
-        (DateOnly Start, string Currency, Guid? OwnerId) Key(int year, int month, string currency, Guid ownerId) =>
-            (ForecastPeriod.StartOf(new DateOnly(year, month, 1), period), currency, byOwner ? ownerId : null);
+        (DateOnly Start, string Currency, Guid? OwnerId) Key(int year, int month, string currency, Guid? ownerId) =>
+            (ForecastPeriod.StartOf(new DateOnly(year, month, 1), period), currency, ownerId);
     }
 }

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Sales.Apis;
 
-/// <summary>Leads. Every handler starts from <see cref="LeadAccess.VisibleLeads"/>: another rep's lead is a 404.</summary>
+/// <summary>Leads. Every handler starts from <see cref="SalesScope.VisibleLeads"/>: another rep's lead is a 404.</summary>
 public static class LeadsApi
 {
     public const string Path = $"{SalesApi.Prefix}/leads";

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Sales.Apis;
 
-/// <summary>Deals. Every handler starts from <see cref="OpportunityAccess.VisibleOpportunities"/>: another rep's deal is a 404.</summary>
+/// <summary>Deals. Every handler starts from <see cref="SalesScope.VisibleOpportunities"/>: another rep's deal is a 404.</summary>
 public static class OpportunitiesApi
 {
     public const string Path = $"{SalesApi.Prefix}/opportunities";

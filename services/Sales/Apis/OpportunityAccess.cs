@@ -6,36 +6,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Sales.Apis;
 
-/// <summary>
-/// Record ownership (OWASP API1, broken object-level authorisation): a rep works on the deals they own, a sales manager
-/// on those of their team (the token's team, members from the user directory copy), an administrator on all. Every
-/// read and write starts from <see cref="VisibleOpportunities"/>, so a deal outside it is a 404, never a 403 that
-/// would confirm it exists.
-/// </summary>
+/// <summary>Who may own a deal and which customer it may name; which deals a caller sees is <see cref="SalesScope"/>.</summary>
 public static class OpportunityAccess
 {
-    public static IQueryable<Opportunity> VisibleOpportunities(this SalesDbContext db, CurrentUser caller)
-    {
-        if (caller.IsInRole(CrmRoles.Administrator))
-        {
-            return db.Opportunities;
-        }
-
-        // An integration client has no user id and so owns nothing.
-        if (caller.UserId is not { } me)
-        {
-            return db.Opportunities.Where(_ => false);
-        }
-
-        if (caller.IsInRole(CrmRoles.SalesManager) && caller.TeamId is { } team)
-        {
-            return db.Opportunities.Where(opportunity => opportunity.OwnerId == me ||
-                db.Users.Any(user => user.Id == opportunity.OwnerId && user.TeamId == team));
-        }
-
-        return db.Opportunities.Where(opportunity => opportunity.OwnerId == me);
-    }
-
     /// <summary>
     /// Null when the caller may make <paramref name="ownerId"/> the owner, else the problem to answer: a rep keeps
     /// only themselves (403), a manager assigns within the team (403 otherwise), and the new owner must be an active

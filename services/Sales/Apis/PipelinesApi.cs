@@ -167,9 +167,9 @@ public static class PipelinesApi
         }
 
         var deals = db.VisibleOpportunities(caller).Where(o => o.PipelineId == id).OwnedBy(db, query.OwnerId, query.TeamId);
+        // One pass over the pipeline's deals without a join: deals on their stage's probability are summed per stage and
+        // weighted with it below; a rep's override is weighted deal by deal. Exact in decimal, like the forecast.
         var totals = await deals
-            // Per deal: a rep's probability override replaces the stage's. Flattened first so it is summed in one pass.
-            .Select(o => new { o.StageId, o.Currency, o.Amount, AmountTimesPercent = o.Amount * (o.ProbabilityOverride ?? o.Stage.Probability) })
             .GroupBy(o => new { o.StageId, o.Currency })
             .Select(group => new
             {
@@ -177,22 +177,25 @@ public static class PipelinesApi
                 group.Key.Currency,
                 Count = group.Count(),
                 Amount = group.Sum(o => o.Amount),
-                Weighted = group.Sum(o => o.AmountTimesPercent) / 100m,
+                AmountAtStageProbability = group.Sum(o => o.ProbabilityOverride == null ? o.Amount : 0m),
+                AmountTimesOverride = group.Sum(o => o.Amount * (o.ProbabilityOverride ?? 0)),
             })
             .ToListAsync(cancellationToken);
         var cardsPerStage = query.CardsPerStageOrDefault;
-        var cards = cardsPerStage == 0 ? [] : await db.Stages.Where(stage => stage.PipelineId == id)
-            .SelectMany(stage => deals.Where(o => o.StageId == stage.Id).OrderBy(o => o.ExpectedCloseDate).ThenBy(o => o.Id).Take(cardsPerStage))
-            .OrderBy(o => o.StageId).ThenBy(o => o.ExpectedCloseDate).ThenBy(o => o.Id)
+        // Each stage's first cards read from the (stage_id, expected_close_date, id) index, one LIMIT per stage joined by
+        // UNION ALL in one statement: a window over the whole pipeline would sort every deal in it.
+        var cards = cardsPerStage == 0 || pipeline.Stages.Count == 0 ? [] : await pipeline.Stages
+            .Select(stage => deals.Where(o => o.StageId == stage.Id).OrderBy(o => o.ExpectedCloseDate).ThenBy(o => o.Id).Take(cardsPerStage))
+            .Aggregate(Queryable.Concat)
             .Select(o => new { o.StageId, Card = new BoardCard(o.Id, o.Name, o.CustomerId, o.Amount, o.Currency, o.ExpectedCloseDate, o.OwnerId) })
             .ToListAsync(cancellationToken);
-
         var columns = pipeline.Stages.OrderBy(stage => stage.Position).Select(stage =>
         {
             var stageTotals = totals.Where(total => total.StageId == stage.Id).OrderBy(total => total.Currency, StringComparer.Ordinal).ToList();
             return new BoardColumn(stage.Id, stage.Name, stage.Kind, stage.Probability, stageTotals.Sum(total => total.Count),
-                [.. stageTotals.Select(total => new CurrencyTotal(total.Currency, total.Amount, total.Weighted))],
-                [.. cards.Where(card => card.StageId == stage.Id).Select(card => card.Card)]);
+                [.. stageTotals.Select(total => new CurrencyTotal(total.Currency, total.Amount,
+                    (total.AmountTimesOverride + total.AmountAtStageProbability * stage.Probability) / 100m))],
+                [.. cards.Where(card => card.StageId == stage.Id).Select(card => card.Card).OrderBy(card => card.ExpectedCloseDate).ThenBy(card => card.Id)]);
         });
         return TypedResults.Ok(new BoardResponse(pipeline.Id, pipeline.Name, [.. columns]));
     }

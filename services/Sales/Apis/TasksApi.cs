@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Sales.Apis;
 
-/// <summary>Tasks and follow-ups. Every handler starts from <see cref="TaskAccess.VisibleTasks"/>: another rep's task is a 404.</summary>
+/// <summary>Tasks and follow-ups. Every handler starts from <see cref="SalesScope.VisibleTasks"/>: another rep's task is a 404.</summary>
 public static class TasksApi
 {
     public const string Path = $"{SalesApi.Prefix}/tasks";

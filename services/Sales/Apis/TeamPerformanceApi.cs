@@ -2,6 +2,7 @@ using System.Globalization;
 using Crm.Sales.Infrastructure;
 using Crm.Sales.Model;
 using Crm.ServiceDefaults.Authentication;
+using Crm.ServiceDefaults.Paging;
 using Crm.ServiceDefaults.Validation;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -20,6 +21,10 @@ public static class TeamPerformanceApi
             .WithValidation<AnalysisQuery>()
             .RequireRoles(CrmRoles.Administrator, CrmRoles.SalesManager)
             .WithSummary("Per rep of a team (a manager's own): won revenue, win rate, average deal size, completed activities, quota and attainment.");
+        sales.MapGet("/quotas", ListQuotas)
+            .WithTags("Analysis")
+            .WithValidation<ListQuotasQuery>()
+            .WithSummary("Quotas by month, rep and currency, filtered by rep, team and months (yyyy-MM); a rep sees their own, a manager the team's.");
         sales.MapPut("/quotas/{userId:guid}/{month}", SetQuota)
             .WithTags("Analysis")
             .WithValidation<QuotaRequest>()
@@ -28,7 +33,37 @@ public static class TeamPerformanceApi
         return sales;
     }
 
-    public static async Task<Results<Ok<Quota>, ProblemHttpResult>> SetQuota(
+    public static async Task<Ok<PagedResponse<QuotaResponse>>> ListQuotas(
+        [AsParameters] ListQuotasQuery query, CurrentUser caller, SalesDbContext db, CancellationToken cancellationToken)
+    {
+        var quotas = db.VisibleQuotas(caller).AsNoTracking();
+        if (query.UserId is { } userId)
+        {
+            quotas = quotas.Where(q => q.UserId == userId);
+        }
+
+        if (query.TeamId is { } teamId)
+        {
+            quotas = quotas.Where(q => db.Users.Any(user => user.Id == q.UserId && user.TeamId == teamId));
+        }
+
+        if (ListQuotasQuery.TryParseMonth(query.From, out var from))
+        {
+            quotas = quotas.Where(q => q.Month >= from);
+        }
+
+        if (ListQuotasQuery.TryParseMonth(query.To, out var to))
+        {
+            quotas = quotas.Where(q => q.Month <= to);
+        }
+
+        var total = await quotas.LongCountAsync(cancellationToken);
+        var page = await quotas.OrderBy(q => q.Month).ThenBy(q => q.UserId).ThenBy(q => q.Currency)
+            .Skip(query.SkipOf()).Take(query.PageSizeOf()).ToListAsync(cancellationToken);
+        return TypedResults.Ok(PagedResponse<QuotaResponse>.Of([.. page.Select(QuotaResponse.From)], query, total));
+    }
+
+    public static async Task<Results<Ok<QuotaResponse>, ProblemHttpResult>> SetQuota(
         Guid userId, string month, QuotaRequest request, CurrentUser caller, SalesDbContext db, CancellationToken cancellationToken)
     {
         if (!DateOnly.TryParseExact($"{month}-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first))
@@ -63,7 +98,7 @@ public static class TeamPerformanceApi
         {
             return SalesProblems.Conflict("The quota was set meanwhile.", "Another request set this quota at the same moment; read it and try again.");
         }
-        return TypedResults.Ok(quota);
+        return TypedResults.Ok(QuotaResponse.From(quota));
     }
 
     public static async Task<Results<Ok<TeamPerformanceResponse>, ProblemHttpResult>> TeamPerformance(

@@ -1,3 +1,4 @@
+using Crm.Contracts.Customers;
 using Crm.Sales.Model;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,6 +11,25 @@ namespace Crm.Sales.Infrastructure;
 public static class FollowUpPlanning
 {
     public const string DefaultTier = "General";
+
+    /// <summary>
+    /// A new tier re-plans the customer's open follow-up at once and commits. The event may overtake the customer's
+    /// registration on another queue; then the copy is not there yet and this throws, so the message is retried.
+    /// </summary>
+    public static async Task ApplyTierChangeAsync(this SalesDbContext db, CustomerTierChanged changed, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var customer = await db.Customers.FirstOrDefaultAsync(c => c.Id == changed.CustomerId, cancellationToken)
+            ?? throw new InvalidOperationException($"Customer {changed.CustomerId} is not in the sales copy yet.");
+        if (customer.TierChangedAt >= changed.OccurredAt)
+        {
+            return;
+        }
+
+        customer.Tier = changed.Tier;
+        customer.TierChangedAt = changed.OccurredAt;
+        await db.PlanFollowUpAsync(customer, now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+    }
 
     public static async Task PlanFollowUpAsync(this SalesDbContext db, Customer customer, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -62,5 +82,7 @@ public static class FollowUpPlanning
         open.UpdatedAt = now;
     }
 
-    private static string TitleFor(Customer customer) => $"Follow up with {customer.Name}";
+    public static string TitleFor(string customerName) => $"Follow up with {customerName}";
+
+    private static string TitleFor(Customer customer) => TitleFor(customer.Name);
 }

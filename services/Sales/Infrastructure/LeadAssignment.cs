@@ -26,8 +26,9 @@ public static class LeadAssignment
                 continue;
             }
 
+            // xmin (the rule's ETag) is a system column, which * leaves out.
             var locked = await db.LeadAssignmentRules
-                .FromSql($"SELECT * FROM lead_assignment_rules WHERE id = {rule.Id} FOR UPDATE")
+                .FromSql($"SELECT *, xmin FROM lead_assignment_rules WHERE id = {rule.Id} FOR UPDATE")
                 .SingleOrDefaultAsync(cancellationToken);
             if (locked is null)
             {

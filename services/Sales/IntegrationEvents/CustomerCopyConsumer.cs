@@ -12,6 +12,9 @@ namespace Crm.Sales.IntegrationEvents;
 /// </summary>
 public sealed class CustomerCopyConsumer(SalesDbContext db, TimeProvider clock) : CustomerCopyConsumer<SalesDbContext, Customer>(db)
 {
+    public const string ErasedDealName = "Deal with an erased customer";
+    public const string ErasedTaskTitle = "Task about an erased customer";
+
     protected override Customer NewCopy(Guid id) => new() { Id = id, Name = "", Kind = "" };
 
     protected override void Copy(Customer copy, CustomerRegistered registered)
@@ -43,16 +46,36 @@ public sealed class CustomerCopyConsumer(SalesDbContext db, TimeProvider clock) 
     protected override Task OnCopyChangedAsync(Customer copy, CancellationToken cancellationToken) =>
         Db.PlanFollowUpAsync(copy, clock.GetUtcNow(), cancellationToken);
 
-    /// <summary>An erased person's converted leads lose their personal data too, and follow-up titles stop naming them.</summary>
+    /// <summary>
+    /// An erased person's leads (converted into the customer, or carrying its e-mail) lose their personal data, and every
+    /// free text people wrote about the customer goes: deal names, task titles and notes of the customer's tasks and of
+    /// tasks about its deals and leads. Amounts, dates, stages, statuses and lost reasons stay for reporting. Runs
+    /// before the copy is anonymised, so the copy's e-mail still finds the person's leads.
+    /// </summary>
     protected override async Task ForgetRecordsAsync(Guid customerId, CancellationToken cancellationToken)
     {
-        await Db.Leads.Where(lead => lead.CustomerId == customerId).ExecuteUpdateAsync(set => set
+        var email = await Db.Customers.Where(c => c.Id == customerId).Select(c => c.Email).FirstOrDefaultAsync(cancellationToken);
+        var normalisedEmail = email?.ToLowerInvariant();
+        var leads = Db.Leads.Where(lead => lead.CustomerId == customerId || (normalisedEmail != null && lead.Email!.ToLower() == normalisedEmail));
+        var leadIds = await leads.Select(lead => lead.Id).ToListAsync(cancellationToken);
+        await Db.Leads.Where(lead => leadIds.Contains(lead.Id)).ExecuteUpdateAsync(set => set
             .SetProperty(lead => lead.Name, ErasedName)
             .SetProperty(lead => lead.Email, (string?)null)
             .SetProperty(lead => lead.Phone, (string?)null)
-            .SetProperty(lead => lead.Company, (string?)null), cancellationToken);
-        await Db.Tasks.Where(task => task.CustomerId == customerId && task.IsFollowUp)
-            .ExecuteUpdateAsync(set => set.SetProperty(task => task.Title, $"Follow up with {ErasedName}"), cancellationToken);
+            .SetProperty(lead => lead.Company, (string?)null)
+            .SetProperty(lead => lead.DisqualifiedReason, (string?)null), cancellationToken);
+
+        var deals = Db.Opportunities.Where(deal => deal.CustomerId == customerId || (deal.LeadId != null && leadIds.Contains(deal.LeadId.Value)));
+        var dealIds = await deals.Select(deal => deal.Id).ToListAsync(cancellationToken);
+        await Db.Opportunities.Where(deal => dealIds.Contains(deal.Id))
+            .ExecuteUpdateAsync(set => set.SetProperty(deal => deal.Name, ErasedDealName), cancellationToken);
+
+        var tasks = Db.Tasks.Where(task => task.CustomerId == customerId ||
+            (task.OpportunityId != null && dealIds.Contains(task.OpportunityId.Value)) || (task.LeadId != null && leadIds.Contains(task.LeadId.Value)));
+        await tasks.Where(task => task.IsFollowUp)
+            .ExecuteUpdateAsync(set => set.SetProperty(task => task.Title, FollowUpPlanning.TitleFor(ErasedName)).SetProperty(task => task.Notes, (string?)null), cancellationToken);
+        await tasks.Where(task => !task.IsFollowUp)
+            .ExecuteUpdateAsync(set => set.SetProperty(task => task.Title, ErasedTaskTitle).SetProperty(task => task.Notes, (string?)null), cancellationToken);
     }
 
     protected override async Task RepointAsync(Guid from, Guid to, CancellationToken cancellationToken)

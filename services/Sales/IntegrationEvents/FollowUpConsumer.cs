@@ -12,21 +12,8 @@ namespace Crm.Sales.IntegrationEvents;
 /// </summary>
 public sealed class FollowUpConsumer(SalesDbContext db, TimeProvider clock) : IConsumer<CustomerTierChanged>, IConsumer<CustomerInteractionLogged>
 {
-    public async Task Consume(ConsumeContext<CustomerTierChanged> context)
-    {
-        var changed = context.Message;
-        var customer = await db.Customers.FirstOrDefaultAsync(c => c.Id == changed.CustomerId, context.CancellationToken)
-            ?? throw new InvalidOperationException($"Customer {changed.CustomerId} is not in the sales copy yet.");
-        if (customer.TierChangedAt >= changed.OccurredAt)
-        {
-            return;
-        }
-
-        customer.Tier = changed.Tier;
-        customer.TierChangedAt = changed.OccurredAt;
-        await db.PlanFollowUpAsync(customer, clock.GetUtcNow(), context.CancellationToken);
-        await db.SaveChangesAsync(context.CancellationToken);
-    }
+    public Task Consume(ConsumeContext<CustomerTierChanged> context) =>
+        db.ApplyTierChangeAsync(context.Message, clock.GetUtcNow(), context.CancellationToken);
 
     public async Task Consume(ConsumeContext<CustomerInteractionLogged> context)
     {

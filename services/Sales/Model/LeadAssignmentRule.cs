@@ -17,4 +17,7 @@ public class LeadAssignmentRule
 
     /// <summary>Round-robin state: the rep of the team who got the previous lead. Changed under a row lock.</summary>
     public Guid? LastAssignedUserId { get; set; }
+
+    /// <summary>PostgreSQL's row version (<c>xmin</c>): the ETag, so an administrator's stale edit is refused.</summary>
+    public uint Version { get; set; }
 }

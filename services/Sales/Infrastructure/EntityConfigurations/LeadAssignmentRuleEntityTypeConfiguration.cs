@@ -14,6 +14,7 @@ public sealed class LeadAssignmentRuleEntityTypeConfiguration : IEntityTypeConfi
         builder.Property(rule => rule.Name).HasMaxLength(100);
         builder.Property(rule => rule.Region).HasMaxLength(100);
         builder.Property(rule => rule.Source).HasMaxLength(100);
+        builder.Property(rule => rule.Version).IsRowVersion();
         builder.HasIndex(rule => rule.Position);
     }
 }

@@ -369,6 +369,12 @@ namespace Crm.Sales.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("user_id");
 
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id")
                         .HasName("pk_lead_assignment_rules");
 
@@ -547,11 +553,20 @@ namespace Crm.Sales.Infrastructure.Migrations
                     b.HasIndex("CustomerId")
                         .HasDatabaseName("ix_opportunities_customer_id");
 
+                    b.HasIndex("ExpectedCloseDate")
+                        .HasDatabaseName("ix_opportunities_open_forecast")
+                        .HasFilter("status = 'Open'");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ExpectedCloseDate"), new[] { "StageId", "PipelineId", "Currency", "OwnerId", "Amount", "ProbabilityOverride" });
+
                     b.HasIndex("OwnerId")
                         .HasDatabaseName("ix_opportunities_owner_id");
 
-                    b.HasIndex("PipelineId")
-                        .HasDatabaseName("ix_opportunities_pipeline_id");
+                    b.HasIndex("WonAt")
+                        .HasDatabaseName("ix_opportunities_won_forecast")
+                        .HasFilter("status = 'Won'");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("WonAt"), new[] { "PipelineId", "Currency", "OwnerId", "Amount" });
 
                     b.HasIndex("Amount", "Id")
                         .HasDatabaseName("ix_opportunities_amount_id");
@@ -564,6 +579,11 @@ namespace Crm.Sales.Infrastructure.Migrations
 
                     b.HasIndex("Name", "Id")
                         .HasDatabaseName("ix_opportunities_name_id");
+
+                    b.HasIndex("PipelineId", "StageId", "Currency")
+                        .HasDatabaseName("ix_opportunities_board_totals");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("PipelineId", "StageId", "Currency"), new[] { "OwnerId", "Amount", "ProbabilityOverride" });
 
                     b.HasIndex("StageId", "ExpectedCloseDate", "Id")
                         .HasDatabaseName("ix_opportunities_stage_id_expected_close_date_id");
