@@ -31,46 +31,23 @@ public static class CustomerBenchmark
 
     public static async Task RunAsync(int customers, int purchases, int importRows)
     {
-        var state = Path.Combine(Path.GetTempPath(), $"crm-bench-{Guid.NewGuid():N}");
-        var hosting = DistributedApplication.CreateBuilder(new DistributedApplicationOptions { StateDirectory = state, ForTests = true });
-        hosting.AddPostgres("postgres").AddDatabase("customersdb");
-        await using var servers = hosting.Build();
-        await servers.StartAsync();
-        try
-        {
-            var connectionString = servers.GetConnectionString("customersdb");
-            using var host = BuildHost(connectionString);
-            await using (var scope = host.Services.CreateAsyncScope())
-            {
-                await scope.ServiceProvider.GetRequiredService<CustomersDbContext>().Database.MigrateAsync();
-            }
+        await using var bench = await BenchDatabase<CustomersDbContext>.StartAsync("customersdb", Register);
+        var (host, connectionString) = (bench.Host, bench.ConnectionString);
+        Console.WriteLine($"Generating {customers:N0} customers and {purchases:N0} purchases...");
+        var generated = await Measure.OnceAsync(() => GenerateAsync(connectionString, customers, purchases));
+        Console.WriteLine($"Generated in {generated.TotalSeconds:F0} s.");
+        Console.WriteLine();
 
-            Console.WriteLine($"Generating {customers:N0} customers and {purchases:N0} purchases...");
-            var generated = await Measure.OnceAsync(() => GenerateAsync(connectionString, customers, purchases));
-            Console.WriteLine($"Generated in {generated.TotalSeconds:F0} s.");
-            Console.WriteLine();
-
-            await SearchAndListAsync(host);
-            await ImportAsync(host, connectionString, importRows);
-            await TierAfterPurchaseAsync(host);
-        }
-        finally
-        {
-            await servers.StopAsync();
-            Directory.Delete(state, recursive: true);
-        }
+        await SearchAndListAsync(host);
+        await ImportAsync(host, connectionString, importRows);
+        await TierAfterPurchaseAsync(host);
     }
 
-    private static IHost BuildHost(string connectionString)
+    /// <summary>The service pieces the benchmark calls, beside the DbContext.</summary>
+    private static void Register(HostApplicationBuilder builder)
     {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Configuration["ConnectionStrings:customersdb"] = connectionString;
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.AddServiceDbContext<CustomersDbContext>("customersdb");
-        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<ValueRecalculator>();
         builder.Services.AddScoped<ImportProcessor>();
-        return builder.Build();
     }
 
     private static string NameOf(Random random) =>
@@ -287,15 +264,7 @@ public static class CustomerBenchmark
         }, 1_000);
     }
 
-    private static async Task<T> WithDbAsync<T>(IHost host, Func<CustomersDbContext, Task<T>> work)
-    {
-        await using var scope = host.Services.CreateAsyncScope();
-        return await work(scope.ServiceProvider.GetRequiredService<CustomersDbContext>());
-    }
+    private static Task<T> WithDbAsync<T>(IHost host, Func<CustomersDbContext, Task<T>> work) => host.InScopeAsync(work);
 
-    private static async Task WithDbAsync(IHost host, Func<CustomersDbContext, Task> work)
-    {
-        await using var scope = host.Services.CreateAsyncScope();
-        await work(scope.ServiceProvider.GetRequiredService<CustomersDbContext>());
-    }
+    private static Task WithDbAsync(IHost host, Func<CustomersDbContext, Task> work) => host.InScopeAsync(work);
 }

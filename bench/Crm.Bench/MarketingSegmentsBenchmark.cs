@@ -30,48 +30,25 @@ public static class MarketingSegmentsBenchmark
 
     public static async Task RunAsync(int contacts, int behaviours, int segments, int changes)
     {
-        var state = Path.Combine(Path.GetTempPath(), $"crm-bench-{Guid.NewGuid():N}");
-        var hosting = DistributedApplication.CreateBuilder(new DistributedApplicationOptions { StateDirectory = state, ForTests = true });
-        hosting.AddPostgres("postgres").AddDatabase("marketingdb");
-        await using var servers = hosting.Build();
-        await servers.StartAsync();
-        try
-        {
-            var connectionString = servers.GetConnectionString("marketingdb");
-            using var host = BuildHost(connectionString);
-            await using (var scope = host.Services.CreateAsyncScope())
-            {
-                await scope.ServiceProvider.GetRequiredService<MarketingDbContext>().Database.MigrateAsync();
-            }
+        await using var bench = await BenchDatabase<MarketingDbContext>.StartAsync("marketingdb", Register);
+        var (host, connectionString) = (bench.Host, bench.ConnectionString);
+        Console.WriteLine($"Generating {contacts:N0} contacts and {behaviours:N0} behaviours...");
+        var campaigns = Enumerable.Range(0, 20).Select(_ => Guid.CreateVersion7()).ToArray();
+        var ids = new Guid[contacts];
+        var generated = await Measure.OnceAsync(() => GenerateAsync(connectionString, ids, behaviours, campaigns));
+        Console.WriteLine($"Generated in {generated.TotalSeconds:F0} s.");
+        Console.WriteLine();
 
-            Console.WriteLine($"Generating {contacts:N0} contacts and {behaviours:N0} behaviours...");
-            var campaigns = Enumerable.Range(0, 20).Select(_ => Guid.CreateVersion7()).ToArray();
-            var ids = new Guid[contacts];
-            var generated = await Measure.OnceAsync(() => GenerateAsync(connectionString, ids, behaviours, campaigns));
-            Console.WriteLine($"Generated in {generated.TotalSeconds:F0} s.");
-            Console.WriteLine();
-
-            var realistic = await AddSegmentsAsync(host, segments, campaigns);
-            await FullEvaluationAsync(host, realistic);
-            await SingleContactChangeAsync(host, ids, changes);
-        }
-        finally
-        {
-            await servers.StopAsync();
-            Directory.Delete(state, recursive: true);
-        }
+        var realistic = await AddSegmentsAsync(host, segments, campaigns);
+        await FullEvaluationAsync(host, realistic);
+        await SingleContactChangeAsync(host, ids, changes);
     }
 
-    private static IHost BuildHost(string connectionString)
+    /// <summary>The service pieces the benchmark calls, beside the DbContext.</summary>
+    private static void Register(HostApplicationBuilder builder)
     {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Configuration["ConnectionStrings:marketingdb"] = connectionString;
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.AddServiceDbContext<MarketingDbContext>("marketingdb");
-        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddOptions<MarketingOptions>();
         builder.Services.AddScoped<LiveSegments>();
-        return builder.Build();
     }
 
     /// <summary>Contacts with profile and value fields, and opens, clicks and visits over the last 90 days, through binary COPY.</summary>

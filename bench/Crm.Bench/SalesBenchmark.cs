@@ -33,42 +33,18 @@ public static class SalesBenchmark
 
     public static async Task RunAsync(int opportunities, int tasks, int runs)
     {
-        var state = Path.Combine(Path.GetTempPath(), $"crm-bench-{Guid.NewGuid():N}");
-        var hosting = DistributedApplication.CreateBuilder(new DistributedApplicationOptions { StateDirectory = state, ForTests = true });
-        hosting.AddPostgres("postgres").AddDatabase("salesdb");
-        await using var servers = hosting.Build();
-        await servers.StartAsync();
-        try
-        {
-            var connectionString = servers.GetConnectionString("salesdb");
-            using var host = BuildHost(connectionString);
-            await WithDbAsync(host, db => db.Database.MigrateAsync());
+        await using var bench = await BenchDatabase<SalesDbContext>.StartAsync("salesdb");
+        var (host, connectionString) = (bench.Host, bench.ConnectionString);
+        var customers = Math.Max(1_000, opportunities / 2);
+        Console.WriteLine($"Generating {opportunities:N0} opportunities, {tasks:N0} tasks and {customers:N0} customers...");
+        Seeded seeded = null!;
+        var generated = await Measure.OnceAsync(async () => seeded = await GenerateAsync(host, connectionString, opportunities, tasks, customers));
+        Console.WriteLine($"Generated in {generated.TotalSeconds:F0} s.");
+        Console.WriteLine();
 
-            var customers = Math.Max(1_000, opportunities / 2);
-            Console.WriteLine($"Generating {opportunities:N0} opportunities, {tasks:N0} tasks and {customers:N0} customers...");
-            Seeded seeded = null!;
-            var generated = await Measure.OnceAsync(async () => seeded = await GenerateAsync(host, connectionString, opportunities, tasks, customers));
-            Console.WriteLine($"Generated in {generated.TotalSeconds:F0} s.");
-            Console.WriteLine();
-
-            await BoardAsync(host, seeded, runs);
-            await ForecastAsync(host, seeded, runs);
-            await TierChangeAsync(host, seeded, runs);
-        }
-        finally
-        {
-            await servers.StopAsync();
-            Directory.Delete(state, recursive: true);
-        }
-    }
-
-    private static IHost BuildHost(string connectionString)
-    {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Configuration["ConnectionStrings:salesdb"] = connectionString;
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.AddServiceDbContext<SalesDbContext>("salesdb");
-        return builder.Build();
+        await BoardAsync(host, seeded, runs);
+        await ForecastAsync(host, seeded, runs);
+        await TierChangeAsync(host, seeded, runs);
     }
 
     /// <summary>Users, pipelines, customers, deals and tasks through binary COPY, then the statistics the planner needs.</summary>
@@ -327,15 +303,7 @@ public static class SalesBenchmark
         }, 1_000);
     }
 
-    private static async Task<T> WithDbAsync<T>(IHost host, Func<SalesDbContext, Task<T>> work)
-    {
-        await using var scope = host.Services.CreateAsyncScope();
-        return await work(scope.ServiceProvider.GetRequiredService<SalesDbContext>());
-    }
+    private static Task<T> WithDbAsync<T>(IHost host, Func<SalesDbContext, Task<T>> work) => host.InScopeAsync(work);
 
-    private static async Task WithDbAsync(IHost host, Func<SalesDbContext, Task> work)
-    {
-        await using var scope = host.Services.CreateAsyncScope();
-        await work(scope.ServiceProvider.GetRequiredService<SalesDbContext>());
-    }
+    private static Task WithDbAsync(IHost host, Func<SalesDbContext, Task> work) => host.InScopeAsync(work);
 }

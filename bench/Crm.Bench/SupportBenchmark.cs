@@ -31,49 +31,27 @@ public static class SupportBenchmark
 
     public static async Task RunAsync(int tickets, int openTickets, int breaches)
     {
-        var state = Path.Combine(Path.GetTempPath(), $"crm-bench-{Guid.NewGuid():N}");
-        var hosting = DistributedApplication.CreateBuilder(new DistributedApplicationOptions { StateDirectory = state, ForTests = true });
-        hosting.AddPostgres("postgres").AddDatabase("supportdb");
-        await using var servers = hosting.Build();
-        await servers.StartAsync();
-        try
-        {
-            var connectionString = servers.GetConnectionString("supportdb");
-            using var host = BuildHost(connectionString);
-            await using (var scope = host.Services.CreateAsyncScope())
-            {
-                await scope.ServiceProvider.GetRequiredService<SupportDbContext>().Database.MigrateAsync();
-            }
+        await using var bench = await BenchDatabase<SupportDbContext>.StartAsync("supportdb", Register);
+        var (host, connectionString) = (bench.Host, bench.ConnectionString);
+        Console.WriteLine($"Generating {tickets:N0} tickets ({openTickets:N0} open, each with its SLA timers)...");
+        var data = await GenerateAsync(connectionString, tickets, openTickets);
+        Console.WriteLine($"Generated in {data.Took.TotalSeconds:F0} s.");
+        Console.WriteLine();
 
-            Console.WriteLine($"Generating {tickets:N0} tickets ({openTickets:N0} open, each with its SLA timers)...");
-            var data = await GenerateAsync(connectionString, tickets, openTickets);
-            Console.WriteLine($"Generated in {data.Took.TotalSeconds:F0} s.");
-            Console.WriteLine();
-
-            await QueueAndMetricsAsync(host, data);
-            await BreachLagAsync(host, connectionString, breaches);
-        }
-        finally
-        {
-            await servers.StopAsync();
-            Directory.Delete(state, recursive: true);
-        }
+        await QueueAndMetricsAsync(host, data);
+        await BreachLagAsync(host, connectionString, breaches);
     }
 
     private sealed record Generated(Guid[] TeamIds, Guid[] AgentIds, TimeSpan Took);
 
-    private static IHost BuildHost(string connectionString)
+    /// <summary>The service pieces the benchmark calls, beside the DbContext.</summary>
+    private static void Register(HostApplicationBuilder builder)
     {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Configuration["ConnectionStrings:supportdb"] = connectionString;
         // Never reached: no survey is resolved here, but the timer handler needs a sender.
         builder.Configuration["ConnectionStrings:mail"] = "smtp://127.0.0.1:1";
         builder.Configuration["Support:SurveySigningKey"] = new string('k', 64);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.AddServiceDbContext<SupportDbContext>("supportdb");
         builder.AddMailSender();
         builder.Services.Configure<SupportOptions>(builder.Configuration.GetSection(SupportOptions.SectionName));
-        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<SurveyTokens>();
         builder.Services.AddScoped<SatisfactionSurveys>();
         builder.Services.AddScoped<SlaPlanner>();
@@ -83,7 +61,6 @@ public static class SupportBenchmark
         builder.Services.Configure<TimerOptions>(_ => { });
         // Started for the breach measurement only, so the queries are timed on a quiet database.
         builder.Services.AddSingleton<TimerWorker>();
-        return builder.Build();
     }
 
     /// <summary>Users, customers, tickets (a tenth open, with due times) and the open ones' timers through binary COPY.</summary>

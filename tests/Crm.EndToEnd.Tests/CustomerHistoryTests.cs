@@ -38,9 +38,11 @@ public sealed class CustomerHistoryTests(CrmSystemFixture system)
         var entries = await ReadTimelineAsync(system.Gateway, id, pageSize: 2);
 
         entries.Select(entry => entry["kind"]!.GetValue<string>()).ShouldBe(
-            ["feedback.complaint", "interaction.call", "purchase.recorded", "customer.lifecycle-changed", "customer.updated", "customer.created"]);
+            ["feedback.complaint", "interaction.call", "purchase.recorded", "customer.lifecycle-changed", "customer.rating-changed", "customer.updated",
+                "customer.created"]);
         entries[3]["summary"]!.GetValue<string>().ShouldBe("Lifecycle stage changed from Prospect to New");
-        var change = entries[4]["data"]!["region"]!;
+        entries[4]["summary"]!.GetValue<string>().ShouldBe("Rating changed from D to C");
+        var change = entries[5]["data"]!["region"]!;
         change["before"]!.GetValue<string>().ShouldBe("EMEA");
         change["after"]!.GetValue<string>().ShouldBe("APAC");
         entries.ShouldAllBe(entry => entry["service"]!.GetValue<string>() == "customers");
