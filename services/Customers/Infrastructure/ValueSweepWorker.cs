@@ -1,6 +1,7 @@
 using Crm.Customers.Model.Valuation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Crm.BuildingBlocks.Hosting;
 
 namespace Crm.Customers.Infrastructure;
 
@@ -10,29 +11,25 @@ namespace Crm.Customers.Infrastructure;
 /// version makes sure only the replica holding the lease records progress.
 /// </summary>
 public sealed partial class ValueSweepWorker(
-    IServiceScopeFactory scopes, TimeProvider clock, IOptions<ValueSweepOptions> options, ILogger<ValueSweepWorker> logger) : BackgroundService
+    IServiceScopeFactory scopes, TimeProvider clock, IOptions<ValueSweepOptions> options, ILogger<ValueSweepWorker> logger)
+    : PollingWorker(clock, logger)
 {
     private readonly string holder = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunDueSweepAsync(stoppingToken);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                // Another replica took the sweep, or the rules changed and restarted it: look again next round.
-            }
-            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogSweepFailed(logger, exception);
-            }
+    protected override TimeSpan PollInterval => options.Value.PollInterval;
 
-            await Task.Delay(options.Value.PollInterval, clock, stoppingToken);
+    protected override async Task<bool> RunRoundAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await RunDueSweepAsync(cancellationToken);
         }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another replica took the sweep, or the rules changed and restarted it: look again next round.
+        }
+
+        return false;
     }
 
     private async Task RunDueSweepAsync(CancellationToken cancellationToken)
@@ -41,7 +38,7 @@ public sealed partial class ValueSweepWorker(
         var db = scope.ServiceProvider.GetRequiredService<CustomersDbContext>();
         var recalculator = scope.ServiceProvider.GetRequiredService<ValueRecalculator>();
         var sweep = await db.ValueSweeps.SingleAsync(s => s.Id == ValueSweep.SingletonId, cancellationToken);
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         var todays = new DateTimeOffset(now.UtcDateTime.Date + options.Value.NightlyAtUtc, TimeSpan.Zero);
         var lastNightly = todays <= now ? todays : todays.AddDays(-1);
         if (!sweep.IsDue && (sweep.RequestedAt ?? DateTimeOffset.MinValue) < lastNightly)
@@ -73,7 +70,7 @@ public sealed partial class ValueSweepWorker(
             var batch = await db.Database.SqlQuery<Guid>(
                     $"SELECT id AS \"Value\" FROM customers WHERE id > {after} ORDER BY id LIMIT {options.Value.BatchSize}")
                 .ToListAsync(cancellationToken);
-            now = clock.GetUtcNow();
+            now = Clock.GetUtcNow();
             if (batch.Count == 0)
             {
                 (sweep.CompletedAt, sweep.Cursor, sweep.LeaseHolder, sweep.LeaseUntil) = (now, null, null, null);
@@ -106,6 +103,4 @@ public sealed partial class ValueSweepWorker(
     [LoggerMessage(Level = LogLevel.Information, Message = "Value sweep completed: {Processed} customers valued, {Changed} changed")]
     private static partial void LogSweepCompleted(ILogger logger, long processed, long changed);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Value sweep failed; it resumes from its last batch")]
-    private static partial void LogSweepFailed(ILogger logger, Exception exception);
 }

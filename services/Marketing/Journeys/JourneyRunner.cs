@@ -8,6 +8,7 @@ using Crm.Marketing.Sending;
 using MailKit.Net.Smtp;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Crm.BuildingBlocks.Hosting;
 
 namespace Crm.Marketing.Journeys;
 
@@ -21,31 +22,14 @@ namespace Crm.Marketing.Journeys;
 /// </summary>
 public sealed class JourneyRunner(
     IServiceScopeFactory scopes, IMailSender mail, IOptions<MarketingOptions> options, TimeProvider clock, ILogger<JourneyRunner> logger)
-    : BackgroundService
+    : PollingWorker(clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-            {
-                // The database or the mail server is away; every position is in the database, so the next round carries on.
-                logger.LogWarning(e, "Journey round failed; retrying");
-            }
+    protected override TimeSpan PollInterval => options.Value.JourneyPollInterval;
 
-            try
-            {
-                await Task.Delay(options.Value.JourneyPollInterval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
+    protected override async Task<bool> RunRoundAsync(CancellationToken cancellationToken)
+    {
+        await RunOnceAsync(cancellationToken);
+        return false;
     }
 
     public async Task RunOnceAsync(CancellationToken cancellationToken)
@@ -67,7 +51,7 @@ public sealed class JourneyRunner(
             foreach (var enrolmentId in claimed)
             {
                 await using var scope = scopes.CreateAsyncScope();
-                await new Walk(scope.ServiceProvider, connection, mail, clock).RunAsync(enrolmentId, cancellationToken);
+                await new Walk(scope.ServiceProvider, connection, mail, Clock).RunAsync(enrolmentId, cancellationToken);
             }
         }
         finally
@@ -81,7 +65,7 @@ public sealed class JourneyRunner(
 
     private async Task<List<long>> ClaimDueAsync(MarketingDbContext db, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         var abandoned = now - options.Value.ClaimTimeout;
         return await db.Database.SqlQuery<long>($"""
             UPDATE journey_enrolments SET claimed_at = {now}
@@ -103,7 +87,7 @@ public sealed class JourneyRunner(
     }
 
     /// <summary>One person's steps from where they stand to the next wait or the end.</summary>
-    private sealed class Walk(IServiceProvider services, MailConnection connection, IMailSender mail, TimeProvider clock)
+    private sealed class Walk(IServiceProvider services, MailConnection connection, IMailSender mail, TimeProvider Clock)
     {
         private readonly MarketingDbContext db = services.GetRequiredService<MarketingDbContext>();
 
@@ -115,7 +99,7 @@ public sealed class JourneyRunner(
             // Forward-only steps: a walk visits each step at most once, so this bound is never the reason it stops.
             for (var guard = 0; guard <= steps.Count && enrolment.Status == EnrolmentStatus.Active; guard++)
             {
-                var now = clock.GetUtcNow();
+                var now = Clock.GetUtcNow();
                 if (enrolment.StepIndex >= steps.Count)
                 {
                     End(enrolment, EnrolmentStatus.Completed, null, now);
@@ -150,7 +134,7 @@ public sealed class JourneyRunner(
 
         private async Task MailAsync(Journey journey, JourneyEnrolment enrolment, JourneyStep step, CancellationToken cancellationToken)
         {
-            var now = clock.GetUtcNow();
+            var now = Clock.GetUtcNow();
             var earlier = await db.JourneyMessages.FirstOrDefaultAsync(
                 m => m.EnrolmentId == enrolment.Id && m.StepIndex == enrolment.StepIndex, cancellationToken);
             if (earlier is not null)
@@ -224,7 +208,7 @@ public sealed class JourneyRunner(
             }
 
             message.Status = RecipientStatus.Sent;
-            message.SentAt = clock.GetUtcNow();
+            message.SentAt = Clock.GetUtcNow();
             enrolment.StepIndex++;
             db.AddIntegrationEvent(
                 new CampaignEmailSent(journey.Id, journey.Name, contact.Id, message.MessageId, mime.Subject ?? "", message.SentAt.Value),

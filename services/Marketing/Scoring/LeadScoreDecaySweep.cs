@@ -3,6 +3,7 @@ using Crm.Marketing.Infrastructure;
 using Crm.Marketing.Segments;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Crm.BuildingBlocks.Hosting;
 
 namespace Crm.Marketing.Scoring;
 
@@ -14,28 +15,15 @@ namespace Crm.Marketing.Scoring;
 /// segment changes: a sweep cut off by a crash resumes where it stopped.
 /// </summary>
 public sealed class LeadScoreDecaySweep(
-    IServiceScopeFactory scopes, TimeProvider clock, IOptions<MarketingOptions> options, ILogger<LeadScoreDecaySweep> logger) : BackgroundService
+    IServiceScopeFactory scopes, TimeProvider clock, IOptions<MarketingOptions> options, ILogger<LeadScoreDecaySweep> logger)
+    : PollingWorker(clock, logger)
 {
     private const int BatchSize = 100;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.SweepPollInterval);
-        do
-        {
-            try
-            {
-                while (await DecayBatchAsync(stoppingToken) == BatchSize)
-                {
-                }
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning(e, "Lead score decay failed; trying again at the next tick");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override TimeSpan PollInterval => options.Value.SweepPollInterval;
+
+    protected override async Task<bool> RunRoundAsync(CancellationToken cancellationToken) =>
+        await DecayBatchAsync(cancellationToken) == BatchSize;
 
     public async Task<int> DecayBatchAsync(CancellationToken cancellationToken)
     {
@@ -43,7 +31,7 @@ public sealed class LeadScoreDecaySweep(
         var db = scope.ServiceProvider.GetRequiredService<MarketingDbContext>();
         var scorer = scope.ServiceProvider.GetRequiredService<LeadScorer>();
         var live = scope.ServiceProvider.GetRequiredService<LiveSegments>();
-        var due = clock.GetUtcNow() - options.Value.LeadScoreDecayInterval;
+        var due = Clock.GetUtcNow() - options.Value.LeadScoreDecayInterval;
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var contacts = await db.Customers.FromSql($"""

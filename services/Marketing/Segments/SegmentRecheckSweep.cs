@@ -2,6 +2,7 @@ using Crm.Marketing.Extensions;
 using Crm.Marketing.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Crm.BuildingBlocks.Hosting;
 
 namespace Crm.Marketing.Segments;
 
@@ -12,33 +13,19 @@ namespace Crm.Marketing.Segments;
 /// re-check time is written in the same transaction as the membership changes.
 /// </summary>
 public sealed class SegmentRecheckSweep(
-    IServiceScopeFactory scopes, TimeProvider clock, IOptions<MarketingOptions> options, ILogger<SegmentRecheckSweep> logger) : BackgroundService
+    IServiceScopeFactory scopes, TimeProvider clock, IOptions<MarketingOptions> options, ILogger<SegmentRecheckSweep> logger)
+    : PollingWorker(clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.SweepPollInterval);
-        do
-        {
-            try
-            {
-                while (await RecheckOneAsync(stoppingToken))
-                {
-                }
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning(e, "Re-checking segments failed; trying again at the next tick");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override TimeSpan PollInterval => options.Value.SweepPollInterval;
+
+    protected override Task<bool> RunRoundAsync(CancellationToken cancellationToken) => RecheckOneAsync(cancellationToken);
 
     private async Task<bool> RecheckOneAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MarketingDbContext>();
         var live = scope.ServiceProvider.GetRequiredService<LiveSegments>();
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var claimed = await db.Segments.FromSql($"""

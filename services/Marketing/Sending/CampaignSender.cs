@@ -7,6 +7,7 @@ using Crm.Marketing.Model;
 using MailKit.Net.Smtp;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Crm.BuildingBlocks.Hosting;
 
 namespace Crm.Marketing.Sending;
 
@@ -19,38 +20,21 @@ namespace Crm.Marketing.Sending;
 /// </summary>
 public sealed class CampaignSender(
     IServiceScopeFactory scopes, IMailSender mail, IOptions<MarketingOptions> options, TimeProvider clock, ILogger<CampaignSender> logger)
-    : BackgroundService
+    : PollingWorker(clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-            {
-                // The database or the mail server is away; the state is in the database, so the next round carries on.
-                logger.LogWarning(e, "Campaign sending round failed; retrying");
-            }
+    protected override TimeSpan PollInterval => options.Value.SenderPollInterval;
 
-            try
-            {
-                await Task.Delay(options.Value.SenderPollInterval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
+    protected override async Task<bool> RunRoundAsync(CancellationToken cancellationToken)
+    {
+        await RunOnceAsync(cancellationToken);
+        return false;
     }
 
     public async Task RunOnceAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MarketingDbContext>();
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
 
         await db.Campaigns
             .Where(campaign => campaign.Status == CampaignStatus.Scheduled && campaign.ScheduledAt <= now)
@@ -154,12 +138,12 @@ public sealed class CampaignSender(
                     continue;
                 }
 
-                var sentAt = clock.GetUtcNow();
+                var sentAt = Clock.GetUtcNow();
                 db.AddIntegrationEvent(
                     new CampaignEmailSent(campaign.Id, campaign.Name, contact.Id, recipient.MessageId, message.Subject ?? "", sentAt),
                     orderingKey: contact.Id.ToString());
                 await FinishAsync(db, recipient.Id, RecipientStatus.Sent, null, sentAt, cancellationToken);
-                await Task.Delay(gap, clock, cancellationToken);
+                await Task.Delay(gap, Clock, cancellationToken);
             }
         }
         finally
@@ -176,7 +160,7 @@ public sealed class CampaignSender(
 
     private async Task<bool> ClaimAsync(MarketingDbContext db, long recipientId, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         return await db.CampaignRecipients
             .Where(recipient => recipient.Id == recipientId && recipient.Status == RecipientStatus.Queued)
             .ExecuteUpdateAsync(set => set.SetProperty(r => r.Status, RecipientStatus.Sending).SetProperty(r => r.ClaimedAt, now), cancellationToken) == 1;
@@ -196,7 +180,7 @@ public sealed class CampaignSender(
 
     private async Task CompleteIfDoneAsync(MarketingDbContext db, Guid campaignId, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         await db.Campaigns
             .Where(campaign => campaign.Id == campaignId && campaign.Status == CampaignStatus.Sending
                 && !db.CampaignRecipients.Any(r => r.CampaignId == campaignId && (r.Status == RecipientStatus.Queued || r.Status == RecipientStatus.Sending)))

@@ -1,6 +1,7 @@
 using Crm.Contracts.Sales;
 using Crm.Sales.Model;
 using Microsoft.EntityFrameworkCore;
+using Crm.BuildingBlocks.Hosting;
 
 namespace Crm.Sales.Infrastructure;
 
@@ -10,36 +11,21 @@ namespace Crm.Sales.Infrastructure;
 /// outbox in the same transaction that marks the task announced.
 /// </summary>
 public sealed class FollowUpDueNotifier(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration configuration, ILogger<FollowUpDueNotifier> logger)
-    : BackgroundService
+    : PollingWorker(clock, logger)
 {
     public const string IntervalSetting = "Sales:FollowUpCheckInterval";
     private const int BatchSize = 100;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var interval = configuration.GetValue(IntervalSetting, TimeSpan.FromSeconds(5));
-        using var timer = new PeriodicTimer(interval, clock);
-        do
-        {
-            try
-            {
-                while (await AnnounceBatchAsync(stoppingToken) == BatchSize)
-                {
-                }
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning(e, "Announcing due follow-ups failed; trying again at the next tick");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override TimeSpan PollInterval => configuration.GetValue(IntervalSetting, TimeSpan.FromSeconds(5));
+
+    protected override async Task<bool> RunRoundAsync(CancellationToken cancellationToken) =>
+        await AnnounceBatchAsync(cancellationToken) == BatchSize;
 
     private async Task<int> AnnounceBatchAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SalesDbContext>();
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         var endOfDay = FollowUpClock.EndOfDay(now);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // xmin named explicitly: it is the row version EF reads, and * leaves system columns out.

@@ -1,6 +1,7 @@
 using Crm.Support.Model;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Crm.BuildingBlocks.Hosting;
 
 namespace Crm.Support.Infrastructure;
 
@@ -10,34 +11,12 @@ namespace Crm.Support.Infrastructure;
 /// many replicas run, and one that was due while every replica was down fires when the first one comes back.
 /// </summary>
 public sealed class TimerWorker(IServiceScopeFactory scopeFactory, TimeProvider time, IOptions<TimerOptions> options, ILogger<TimerWorker> logger)
-    : BackgroundService
+    : PollingWorker(TimeProvider.System, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var settings = options.Value;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var fired = 0;
-            try
-            {
-                fired = await FireDueAsync(settings.BatchSize, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception exception)
-            {
-                // The database failed (restart, network): the timers stay and are claimed on a later poll.
-                logger.LogError(exception, "Firing due timers failed; retrying");
-            }
+    protected override TimeSpan PollInterval => options.Value.PollInterval;
 
-            if (fired < settings.BatchSize)
-            {
-                await Task.Delay(settings.PollInterval, TimeProvider.System, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            }
-        }
-    }
+    protected override async Task<bool> RunRoundAsync(CancellationToken cancellationToken) =>
+        await FireDueAsync(options.Value.BatchSize, cancellationToken) == options.Value.BatchSize;
 
     private async Task<int> FireDueAsync(int batchSize, CancellationToken cancellationToken)
     {

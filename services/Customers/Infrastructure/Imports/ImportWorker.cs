@@ -2,6 +2,7 @@ using Crm.BuildingBlocks.CustomFields;
 using Crm.Customers.Model.Imports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Crm.BuildingBlocks.Hosting;
 
 namespace Crm.Customers.Infrastructure.Imports;
 
@@ -10,30 +11,23 @@ namespace Crm.Customers.Infrastructure.Imports;
 /// another replica, once the lease runs out) carries on after the last committed batch.
 /// </summary>
 public sealed partial class ImportWorker(
-    IServiceScopeFactory scopes, TimeProvider clock, IOptions<ImportOptions> options, ILogger<ImportWorker> logger) : BackgroundService
+    IServiceScopeFactory scopes, TimeProvider clock, IOptions<ImportOptions> options, ILogger<ImportWorker> logger)
+    : PollingWorker(clock, logger)
 {
     private readonly string holder = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                while (await WorkOnNextJobAsync(stoppingToken))
-                {
-                }
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                // Another replica took the job, or a batch met a concurrent edit: the next round starts from the last commit.
-            }
-            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogImportFailed(logger, exception);
-            }
+    protected override TimeSpan PollInterval => options.Value.PollInterval;
 
-            await Task.Delay(options.Value.PollInterval, clock, stoppingToken);
+    protected override async Task<bool> RunRoundAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await WorkOnNextJobAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another replica took the job, or a batch met a concurrent edit: the next round starts from the last commit.
+            return false;
         }
     }
 
@@ -42,7 +36,7 @@ public sealed partial class ImportWorker(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CustomersDbContext>();
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         var job = await db.ImportJobs
             .Where(j => (j.Status == ImportStatus.Queued || j.Status == ImportStatus.Running || j.Status == ImportStatus.Reverting)
                 && (j.LeaseUntil == null || j.LeaseUntil < now))
@@ -130,7 +124,7 @@ public sealed partial class ImportWorker(
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var more = await batch();
-        job.LeaseUntil = clock.GetUtcNow() + options.Value.Lease;
+        job.LeaseUntil = Clock.GetUtcNow() + options.Value.Lease;
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
@@ -140,7 +134,7 @@ public sealed partial class ImportWorker(
 
     private async Task FinishAsync(CustomersDbContext db, ImportJob job, ImportStatus status, CancellationToken cancellationToken)
     {
-        (job.Status, job.CompletedAt, job.LeaseHolder, job.LeaseUntil) = (status, clock.GetUtcNow(), null, null);
+        (job.Status, job.CompletedAt, job.LeaseHolder, job.LeaseUntil) = (status, Clock.GetUtcNow(), null, null);
         await db.SaveChangesAsync(cancellationToken);
         LogImportFinished(logger, job.Id, status, job.Created, job.Updated, job.Skipped, job.Failed);
     }
@@ -148,6 +142,4 @@ public sealed partial class ImportWorker(
     [LoggerMessage(Level = LogLevel.Information, Message = "Import {JobId} {Status}: {Created} created, {Updated} updated, {Skipped} skipped, {Failed} failed")]
     private static partial void LogImportFinished(ILogger logger, Guid jobId, ImportStatus status, int created, int updated, int skipped, int failed);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "An import batch failed; the import resumes from its last committed batch")]
-    private static partial void LogImportFailed(ILogger logger, Exception exception);
 }
