@@ -1,3 +1,4 @@
+using Crm.BuildingBlocks.UserCopies;
 using Crm.Sales.Model;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -6,13 +7,5 @@ namespace Crm.Sales.Infrastructure.EntityConfigurations;
 
 public sealed class UserEntityTypeConfiguration : IEntityTypeConfiguration<User>
 {
-    public void Configure(EntityTypeBuilder<User> builder)
-    {
-        builder.ToTable("users");
-        // The id is the identity service's; this copy never makes its own.
-        builder.Property(user => user.Id).ValueGeneratedNever();
-        builder.Property(user => user.DisplayName).HasMaxLength(200);
-        builder.Property(user => user.Roles).HasColumnType("text[]");
-        builder.HasIndex(user => user.TeamId);
-    }
+    public void Configure(EntityTypeBuilder<User> builder) => builder.MapUserCopy();
 }
