@@ -11,6 +11,7 @@ public sealed class CustomerFilterValidator<T> : AbstractValidator<T>
         RuleFor(query => query.Kind).IsInEnum();
         RuleFor(query => query.Tier).IsInEnum();
         RuleFor(query => query.Lifecycle).IsInEnum();
+        RuleFor(query => query.Grade).MaximumLength(RatingRulesValidator.MaxGradeLength);
         RuleFor(query => query.CreatedTo).GreaterThan(query => query.CreatedFrom)
             .When(query => query.CreatedFrom is not null && query.CreatedTo is not null);
     }
