@@ -116,14 +116,15 @@ public static class CustomerBenchmark
 
         // The values as the sweep would store them, computed in SQL so that setting up a million customers takes seconds.
         await using (var values = new NpgsqlCommand("""
-            INSERT INTO customer_values (customer_id, recency, frequency, monetary, purchase_count, total_spend, first_purchase_at,
-                last_purchase_at, lifetime_value, tier, activity, lifecycle, churn_risk, churn_reasons, computed_at)
-            SELECT c.id, CASE WHEN p.n IS NULL THEN 0 ELSE 3 END, LEAST(COALESCE(p.n, 0), 5), CASE WHEN p.n IS NULL THEN 0 ELSE 3 END,
+            INSERT INTO customer_values (customer_id, customer_created_at, recency, frequency, monetary, purchase_count, total_spend, first_purchase_at,
+                last_purchase_at, lifetime_value, tier, activity, lifecycle, churn_risk, churn_reasons, rating_basis, rated_value, grade, computed_at)
+            SELECT c.id, c.created_at, CASE WHEN p.n IS NULL THEN 0 ELSE 3 END, LEAST(COALESCE(p.n, 0), 5), CASE WHEN p.n IS NULL THEN 0 ELSE 3 END,
                 COALESCE(p.n, 0), COALESCE(p.total, 0), p.first, p.last, COALESCE(p.total, 0),
                 CASE WHEN p.total >= 50000 THEN 'HighValue' WHEN p.total >= 5000 THEN 'Potential' ELSE 'General' END,
                 CASE WHEN p.last > now() - interval '180 days' THEN 'Active' ELSE 'Dormant' END,
                 CASE WHEN p.n IS NULL THEN 'Prospect' WHEN p.last < now() - interval '365 days' THEN 'Churned' WHEN p.n >= 5 THEN 'Loyal' ELSE 'Active' END,
-                0, '{}', now()
+                0, '{}', 'ValueCreated', COALESCE(p.total, 0),
+                CASE WHEN p.total >= 50000 THEN 'A' WHEN p.total >= 10000 THEN 'B' WHEN p.total >= 1000 THEN 'C' ELSE 'D' END, now()
             FROM customers c
             LEFT JOIN (SELECT customer_id, count(*) AS n, sum(amount) AS total, min(purchased_at) AS first, max(purchased_at) AS last
                        FROM purchases GROUP BY customer_id) p ON p.customer_id = c.id
@@ -143,8 +144,8 @@ public static class CustomerBenchmark
         string Typo(string name) => name.Length > 4 ? name.Remove(random.Next(1, name.Length - 1), 1) : name;
         Task ListAsync(ListCustomersQuery query) => WithDbAsync(host, db => CustomersApi.ListCustomers(query, db, new Microsoft.AspNetCore.Http.DefaultHttpContext(), CancellationToken.None));
         ListCustomersQuery Query(string? q = null, string? region = null, ValueTier? tier = null, LifecycleStage? lifecycle = null,
-            string? industry = null, string? sort = null) =>
-            new(q, null, region, industry, null, null, null, null, null, null, tier, lifecycle, sort, null, 50);
+            string? industry = null, string? sort = null, string? grade = null) =>
+            new(q, null, region, industry, null, null, null, null, null, null, tier, lifecycle, grade, sort, null, 50);
 
         Console.WriteLine("Search and list (the list endpoint's handler, 50 per page):");
         await Measure.PercentilesAsync("search by name (exact words)", 300, run => ListAsync(Query(q: names[run % names.Length])), 50);
@@ -157,6 +158,9 @@ public static class CustomerBenchmark
         await Measure.PercentilesAsync("filter tier=HighValue + region, newest first", 300,
             run => ListAsync(Query(region: Regions[run % Regions.Length], tier: ValueTier.HighValue, sort: "-createdAt")), 50);
         await Measure.PercentilesAsync("filter lifecycle=Churned, by name", 300, _ => ListAsync(Query(lifecycle: LifecycleStage.Churned)), 50);
+        await Measure.PercentilesAsync("filter grade=A (rating), by name", 300, _ => ListAsync(Query(grade: "A")), 50);
+        await Measure.PercentilesAsync("filter grade=B + region, newest first", 300,
+            run => ListAsync(Query(region: Regions[run % Regions.Length], grade: "B", sort: "-createdAt")), 50);
         Console.WriteLine();
     }
 

@@ -41,6 +41,13 @@ public static class CustomerExportsApi
             return problem;
         }
 
+        var (grade, gradeProblem) = await CustomerQueries.KnownGradeAsync(db, query.Grade, cancellationToken);
+        if (gradeProblem is not null)
+        {
+            return gradeProblem;
+        }
+
+        query = query with { Grade = grade };
         var customers = db.Customers.AsNoTracking().Filter(query).WhereCustomFields(customFieldFilters).Page("name", cursor: null);
         var columns = CustomerColumns.With(await db.DefinitionsAsync(cancellationToken));
         var count = await customers.CountAsync(cancellationToken);

@@ -2,6 +2,8 @@ using Crm.BuildingBlocks.Persistence;
 using System.Globalization;
 using Crm.Customers.Model;
 using Crm.ServiceDefaults.Paging;
+using Crm.Customers.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Customers.Apis;
@@ -70,6 +72,11 @@ public static class CustomerQueries
             customers = customers.Where(customer => customer.Value!.Lifecycle == lifecycle);
         }
 
+        if (!string.IsNullOrWhiteSpace(query.Grade))
+        {
+            customers = customers.Where(customer => customer.Value!.Grade == query.Grade);
+        }
+
         if (query.CreatedFrom is { } from)
         {
             customers = customers.Where(customer => customer.CreatedAt >= from);
@@ -83,12 +90,35 @@ public static class CustomerQueries
         return customers;
     }
 
+    /// <summary>
+    /// The rating grade as the value rules spell it, or the 400 naming <c>grade</c>: grades are whatever the administrator
+    /// defined, so they are checked against the stored rules rather than a fixed list.
+    /// </summary>
+    public static async Task<(string? Grade, ValidationProblem? Problem)> KnownGradeAsync(
+        CustomersDbContext db, string? grade, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(grade))
+        {
+            return (null, null);
+        }
+
+        var grades = (await ValueRecalculator.LoadRulesAsync(db, cancellationToken)).RatingOrDefault.Grades.Select(rule => rule.Grade).ToList();
+        var known = grades.FirstOrDefault(name => string.Equals(name, grade.Trim(), StringComparison.OrdinalIgnoreCase));
+        return known is not null ? (known, null) : (null, TypedResults.ValidationProblem(new Dictionary<string, string[]>
+        {
+            ["grade"] = [$"'grade' is one of the rating's grades: {string.Join(", ", grades)}."],
+        }));
+    }
+
     /// <summary>Sorts, then starts after the cursor's row (see <see cref="Keyset"/>).</summary>
-    public static IQueryable<Customer> Page(this IQueryable<Customer> customers, string sort, Cursor? cursor)
+    public static IQueryable<Customer> Page(this IQueryable<Customer> customers, string sort, Cursor? cursor, ICustomerFilter? filter = null)
     {
         var descending = sort.StartsWith('-');
         return sort.TrimStart('-') switch
         {
+            // The same instant, read from the value's copy, whose (tier | lifecycle | grade, created at) indexes give the order.
+            "createdAt" when filter is { Tier: not null } or { Lifecycle: not null } or { Grade.Length: > 0 } =>
+                customers.OrderAfter(c => c.Value!.CustomerCreatedAt, c => c.Id, descending, cursor, ParseTime),
             "createdAt" => customers.OrderAfter(c => c.CreatedAt, c => c.Id, descending, cursor, ParseTime),
             "updatedAt" => customers.OrderAfter(c => c.UpdatedAt, c => c.Id, descending, cursor, ParseTime),
             _ => customers.OrderAfter(c => c.Name, c => c.Id, descending, cursor, key => key),
@@ -97,8 +127,12 @@ public static class CustomerQueries
 
     /// <summary>False for a cursor of another sort order or one whose key is not of the sort's type.</summary>
     public static bool IsUsableCursor(string? text, string sort) =>
-        Keyset.IsUsable(text, sort, key => sort.TrimStart('-') == "name"
-            || DateTimeOffset.TryParse(key, CultureInfo.InvariantCulture, DateTimeStyles.None, out _));
+        Keyset.IsUsable(text, sort, key => sort.TrimStart('-') switch
+        {
+            "name" => true,
+            CustomerSearch.Sort => CustomerSearch.TryParseKey(key, out _, out _),
+            _ => DateTimeOffset.TryParse(key, CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
+        });
 
     public static Cursor CursorAfter(Customer last, string sort) => sort.TrimStart('-') switch
     {
@@ -109,5 +143,5 @@ public static class CustomerQueries
 
     private static DateTimeOffset ParseTime(string key) => DateTimeOffset.Parse(key, CultureInfo.InvariantCulture);
 
-    private static string EscapeLike(string text) => text.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_");
+    internal static string EscapeLike(string text) => text.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_");
 }

@@ -43,7 +43,10 @@ public static class CustomersApi
         return app;
     }
 
-    /// <remarks>Custom fields filter as <c>cf.&lt;key&gt;=value</c>, <c>cf.&lt;key&gt;.from=</c>, <c>cf.&lt;key&gt;.to=</c>.</remarks>
+    /// <remarks>
+    /// Custom fields filter as <c>cf.&lt;key&gt;=value</c>, <c>cf.&lt;key&gt;.from=</c>, <c>cf.&lt;key&gt;.to=</c>. A search
+    /// without a sort is ranked (<see cref="CustomerSearch"/>).
+    /// </remarks>
     public static async Task<Results<Ok<CursorPage<CustomerResponse>>, ValidationProblem>> ListCustomers(
         [AsParameters] ListCustomersQuery query, CustomersDbContext db, HttpContext http, CancellationToken cancellationToken)
     {
@@ -53,11 +56,27 @@ public static class CustomersApi
             return problem;
         }
 
+        var (grade, gradeProblem) = await CustomerQueries.KnownGradeAsync(db, query.Grade, cancellationToken);
+        if (gradeProblem is not null)
+        {
+            return gradeProblem;
+        }
+
+        query = query with { Grade = grade };
         Cursor.TryDecode(query.Cursor, query.SortOrDefault, out var after);
+        if (query.IsRankedSearch)
+        {
+            var matches = db.Customers.AsNoTracking().Filter(query with { Q = null }).WhereCustomFields(customFieldFilters);
+            var ranked = await CustomerSearch.FindAsync(matches, query.Q!, after, query.PageSizeOrDefault + 1, cancellationToken);
+            var best = ranked.Take(query.PageSizeOrDefault).ToList();
+            var nextRanked = ranked.Count > best.Count ? CustomerSearch.CursorAfter(best[^1].Customer, best[^1].Rank).Encode() : null;
+            return TypedResults.Ok(new CursorPage<CustomerResponse>([.. best.Select(match => CustomerResponse.From(match.Customer))], query.PageSizeOrDefault, nextRanked));
+        }
+
         var rows = await db.Customers.AsNoTracking()
             .Filter(query)
             .WhereCustomFields(customFieldFilters)
-            .Page(query.SortOrDefault, after)
+            .Page(query.SortOrDefault, after, query)
             .Take(query.PageSizeOrDefault + 1)
             .ToListAsync(cancellationToken);
 

@@ -18,7 +18,8 @@ public sealed record ExportCustomersQuery(
     DateTimeOffset? CreatedFrom,
     DateTimeOffset? CreatedTo,
     ValueTier? Tier,
-    LifecycleStage? Lifecycle) : ICustomerFilter
+    LifecycleStage? Lifecycle,
+    string? Grade) : ICustomerFilter
 {
     public static readonly string[] Formats = ["csv", "xlsx"];
 

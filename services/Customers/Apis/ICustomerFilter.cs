@@ -18,4 +18,7 @@ public interface ICustomerFilter
     DateTimeOffset? CreatedTo { get; }
     ValueTier? Tier { get; }
     LifecycleStage? Lifecycle { get; }
+
+    /// <summary>A rating grade of the value rules (<c>A</c>), any letter case.</summary>
+    string? Grade { get; }
 }

@@ -5,7 +5,10 @@ using FluentValidation;
 
 namespace Crm.Customers.Apis;
 
-/// <param name="Q">Matches name, e-mail and phone (case-insensitive, anywhere in the text).</param>
+/// <param name="Q">
+/// Searches name, e-mail and phone. Without <paramref name="Sort"/> the best matches come first (see <see cref="CustomerSearch"/>);
+/// with it, the customers containing the text or a close spelling of it, in that order.
+/// </param>
 /// <param name="Sort">name, -name, createdAt, -createdAt, updatedAt or -updatedAt (a minus sorts descending).</param>
 /// <param name="Cursor">The previous page's <c>nextCursor</c>.</param>
 public sealed record ListCustomersQuery(
@@ -21,13 +24,17 @@ public sealed record ListCustomersQuery(
     DateTimeOffset? CreatedTo,
     ValueTier? Tier,
     LifecycleStage? Lifecycle,
+    string? Grade,
     string? Sort,
     string? Cursor,
     int? PageSize) : ICustomerFilter
 {
     public static readonly string[] Sorts = ["name", "-name", "createdAt", "-createdAt", "updatedAt", "-updatedAt"];
 
-    public string SortOrDefault => Sort ?? "name";
+    /// <summary>A search without a sort is ranked; a list without a search is by name.</summary>
+    public string SortOrDefault => Sort ?? (IsRankedSearch ? CustomerSearch.Sort : "name");
+
+    public bool IsRankedSearch => Sort is null && !string.IsNullOrWhiteSpace(Q);
 
     public int PageSizeOrDefault => PageSize ?? PagingLimits.DefaultPageSize;
 }

@@ -97,7 +97,7 @@ public sealed class ValueRecalculator(CustomersDbContext db, TimeProvider clock)
     private bool Apply(Customer customer, Valuation valuation, ValueRules rules, DateTimeOffset now)
     {
         var stored = customer.Value?.ToValuation();
-        customer.Value ??= new CustomerValue { CustomerId = customer.Id };
+        customer.Value ??= new CustomerValue { CustomerId = customer.Id, CustomerCreatedAt = customer.CreatedAt };
         // Every customer starts as a General prospect in the lowest grade; consumers assume that, so only a change from
         // it is news. This keeps an import of a hundred thousand prospects from publishing three value events per row.
         var before = stored ?? Valuation.Initial(rules);

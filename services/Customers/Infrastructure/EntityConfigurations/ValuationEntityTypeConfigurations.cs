@@ -24,10 +24,12 @@ public sealed class CustomerValueEntityTypeConfiguration : IEntityTypeConfigurat
         builder.Property(value => value.Grade).HasMaxLength(RatingRulesValidator.MaxGradeLength);
         builder.HasOne<Customer>().WithOne(customer => customer.Value).HasForeignKey<CustomerValue>(value => value.CustomerId)
             .OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(value => value.Tier);
-        builder.HasIndex(value => value.Lifecycle);
+        // A list filtered by tier, lifecycle or grade reads these in order: newest first from the start, by name after a
+        // join that stays small for the rare values and walks the name index for the common ones.
+        builder.HasIndex(value => new { value.Tier, value.CustomerCreatedAt, value.CustomerId });
+        builder.HasIndex(value => new { value.Lifecycle, value.CustomerCreatedAt, value.CustomerId });
+        builder.HasIndex(value => new { value.Grade, value.CustomerCreatedAt, value.CustomerId });
         builder.HasIndex(value => value.ChurnRisk);
-        builder.HasIndex(value => value.Grade);
     }
 }
 

@@ -824,6 +824,10 @@ namespace Crm.Customers.Infrastructure.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("computed_at");
 
+                    b.Property<DateTimeOffset>("CustomerCreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("customer_created_at");
+
                     b.Property<DateTimeOffset?>("FirstPurchaseAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("first_purchase_at");
@@ -893,14 +897,14 @@ namespace Crm.Customers.Infrastructure.Migrations
                     b.HasIndex("ChurnRisk")
                         .HasDatabaseName("ix_customer_values_churn_risk");
 
-                    b.HasIndex("Grade")
-                        .HasDatabaseName("ix_customer_values_grade");
+                    b.HasIndex("Grade", "CustomerCreatedAt", "CustomerId")
+                        .HasDatabaseName("ix_customer_values_grade_customer_created_at_customer_id");
 
-                    b.HasIndex("Lifecycle")
-                        .HasDatabaseName("ix_customer_values_lifecycle");
+                    b.HasIndex("Lifecycle", "CustomerCreatedAt", "CustomerId")
+                        .HasDatabaseName("ix_customer_values_lifecycle_customer_created_at_customer_id");
 
-                    b.HasIndex("Tier")
-                        .HasDatabaseName("ix_customer_values_tier");
+                    b.HasIndex("Tier", "CustomerCreatedAt", "CustomerId")
+                        .HasDatabaseName("ix_customer_values_tier_customer_created_at_customer_id");
 
                     b.ToTable("customer_values", (string)null);
                 });

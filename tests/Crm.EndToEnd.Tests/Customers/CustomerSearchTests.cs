@@ -1,0 +1,122 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Crm.EndToEnd.Tests.Infrastructure;
+
+namespace Crm.EndToEnd.Tests.Customers;
+
+/// <summary>The ranked search and the rating filter of the customer list.</summary>
+public sealed class CustomerSearchTests(CrmSystemFixture system)
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_exact_name_comes_first_then_names_starting_with_it_then_names_containing_it_and_paging_keeps_that_order()
+    {
+        var word = UniqueWord("Rankle");
+        // Created worst first, so neither creation order nor name order could produce the expected order by accident.
+        var containing = await CreateAsync($"Aaa {word} Works");
+        var starting = await CreateAsync($"{word} Holding");
+        var exact = await CreateAsync(word);
+
+        (await SearchIdsAsync(word.ToUpperInvariant(), pageSize: 10)).ShouldBe([exact, starting, containing]);
+
+        var paged = new List<Guid>();
+        string? cursor = null;
+        for (var page = 0; page < 5; page++)
+        {
+            var body = await GetAsync($"/api/customers?q={word}&pageSize=1" + (cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}"));
+            paged.AddRange(body["items"]!.AsArray().Select(item => item!["id"]!.GetValue<Guid>()));
+            cursor = body["nextCursor"]?.GetValue<string>();
+            if (cursor is null)
+            {
+                break;
+            }
+        }
+
+        paged.ShouldBe([exact, starting, containing]);
+    }
+
+    [Fact]
+    public async Task Close_spellings_are_offered_only_when_nothing_matches_as_typed()
+    {
+        var word = UniqueWord("Quibble");
+        var id = await CreateAsync($"{word} Logistics");
+
+        (await SearchIdsAsync("Qv" + word[2..], pageSize: 200)).ShouldContain(id);
+        (await SearchIdsAsync(word, pageSize: 200)).ShouldBe([id]);
+    }
+
+    [Fact]
+    public async Task The_rating_filter_lists_the_customers_of_a_grade_in_any_letter_case()
+    {
+        var tag = $"g{Guid.NewGuid():N}"[..16];
+        var rich = await CreateAsync($"Rich {tag}", tag);
+        var prospect = await CreateAsync($"Prospect {tag}", tag);
+        using (var purchase = await system.Gateway.PostAsJsonAsync($"/api/customers/{rich}/purchases",
+            new { purchasedAt = DateTimeOffset.UtcNow.AddDays(-1), amount = 60_000m, currency = "EUR", items = Array.Empty<object>() }, Token))
+        {
+            purchase.StatusCode.ShouldBe(HttpStatusCode.Created);
+        }
+
+        var richGrade = await GradeAsync(rich);
+        richGrade.ShouldNotBe(await GradeAsync(prospect));
+        foreach (var sort in new[] { "name", "-createdAt" })
+        {
+            var listed = (await GetAsync($"/api/customers?tag={tag}&grade={richGrade.ToLowerInvariant()}&sort={sort}"))["items"]!.AsArray()
+                .Select(item => item!["id"]!.GetValue<Guid>());
+            listed.ShouldBe([rich], sort);
+        }
+
+        using var export = await system.Gateway.GetAsync($"/api/customers/exports?tag={tag}&grade={richGrade}", Token);
+        export.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var csv = await export.Content.ReadAsStringAsync(Token);
+        csv.ShouldContain(rich.ToString());
+        csv.ShouldNotContain(prospect.ToString());
+    }
+
+    [Theory]
+    [InlineData("/api/customers?grade=Z9")]
+    [InlineData("/api/customers/exports?grade=Z9")]
+    public async Task An_unknown_grade_is_a_400_naming_grade(string path)
+    {
+        using var response = await system.Gateway.GetAsync(path, Token);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = await Problems.ShouldBeCleanProblemAsync(response, 400);
+        problem.GetProperty("errors").TryGetProperty("grade", out _).ShouldBeTrue(problem.GetRawText());
+    }
+
+    /// <summary>Letters only: digits in the search text would also match other tests' phone numbers.</summary>
+    private static string UniqueWord(string start) =>
+        start + string.Concat($"{Guid.NewGuid():N}{Guid.NewGuid():N}".Where(char.IsAsciiLetter).Take(8));
+
+    private async Task<Guid> CreateAsync(string name, string? tag = null)
+    {
+        var body = JsonNode.Parse(JsonSerializer.Serialize(CustomerRequests.NewCompany(name)))!.AsObject();
+        if (tag is not null)
+        {
+            body["tags"] = new JsonArray(tag);
+        }
+
+        // Names this alike are possible duplicates; here they are meant.
+        using var created = await system.Gateway.PostAsJsonAsync("/api/customers?onDuplicate=allow", body, Token);
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync(Token));
+        return await created.CreatedIdAsync();
+    }
+
+    private async Task<string> GradeAsync(Guid id) =>
+        (await GetAsync($"/api/customers/{id}/value"))["rating"]!["grade"]!.GetValue<string>();
+
+    private async Task<List<Guid>> SearchIdsAsync(string q, int pageSize) =>
+        [.. (await GetAsync($"/api/customers?q={Uri.EscapeDataString(q)}&pageSize={pageSize}"))["items"]!.AsArray()
+            .Select(item => item!["id"]!.GetValue<Guid>())];
+
+    private async Task<JsonObject> GetAsync(string path)
+    {
+        using var response = await system.Gateway.GetAsync(path, Token);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Token));
+        return (await response.Content.ReadFromJsonAsync<JsonObject>(Token))!;
+    }
+}
