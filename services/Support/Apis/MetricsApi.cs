@@ -15,7 +15,7 @@ public static class MetricsApi
         app.MapGet($"{SupportApi.Prefix}/metrics", GetMetrics)
             .WithTags("Metrics")
             .WithValidation<MetricsQuery>()
-            .WithSummary("Backlog, first-response and resolution times (average, p90), SLA compliance, CSAT and tickets per category over a period. Leads get their team's.")
+            .WithSummary("Backlog, first-response and resolution times (average, p90 within 9.1 %), SLA compliance, CSAT and tickets per category over a period, for everyone, a team, an agent or a category. Leads get their team's.")
             .RequireRoles(CrmRoles.Administrator, CrmRoles.SupportLead);
         return app;
     }
@@ -26,41 +26,52 @@ public static class MetricsApi
         var from = query.From!.Value.ToUniversalTime();
         var to = query.To!.Value.ToUniversalTime();
         var team = caller.IsInRole(CrmRoles.Administrator) ? query.TeamId : caller.TeamId ?? Guid.Empty;
+        var filter = new MetricsFilter(team, query.AgentId, query.Category);
         var surveys = db.SatisfactionSurveys.AsNoTracking();
         if (team is { } teamId)
         {
             surveys = surveys.Where(survey => survey.TeamId == teamId);
         }
 
-        var backlog = await figures.BacklogAsync(team, cancellationToken);
-        var created = await figures.CreatedAsync(from, to, team, cancellationToken);
-        var resolved = await figures.ResolvedAsync(from, to, team, cancellationToken);
-        var byCategory = await figures.CreatedByCategoryAsync(from, to, query.IntervalOrDefault, team, cancellationToken);
+        if (query.AgentId is { } agentId)
+        {
+            surveys = surveys.Where(survey => survey.AgentId == agentId);
+        }
+
+        if (query.Category is { } category)
+        {
+            surveys = surveys.Where(survey => survey.Category == category);
+        }
+
+        var backlog = await figures.BacklogAsync(filter, cancellationToken);
+        var period = await figures.PeriodAsync(from, to, filter, query.IntervalOrDefault, cancellationToken);
         var ratings = await surveys.Where(survey => survey.AnsweredAt >= from && survey.AnsweredAt < to)
             .GroupBy(survey => 1)
             .Select(group => new { Count = group.Count(), Average = group.Average(survey => (double)survey.Rating!.Value) })
             .FirstOrDefaultAsync(cancellationToken);
         var categoryNames = await db.TicketCategories.AsNoTracking().ToDictionaryAsync(c => c.Key, c => c.Name, cancellationToken);
 
-        var firstResponse = Compliance(created.FirstResponseTargets, created.FirstResponseMet);
-        var resolution = Compliance(created.ResolutionTargets, created.ResolutionMet);
+        var firstResponse = Compliance(period.FirstResponseTargets, period.FirstResponseMet);
+        var resolution = Compliance(period.ResolutionTargets, period.ResolutionMet);
         return TypedResults.Ok(new MetricsResponse(
             from,
             to,
             team,
             [.. backlog.OrderBy(b => b.Status).ThenByDescending(b => b.Priority).Select(b => new BacklogCount(b.Status, b.Priority, b.Count))],
-            Rounded(created.FirstResponse),
-            Rounded(resolved),
+            Durations(period.FirstResponses, period.FirstResponseMilliseconds, period.FirstResponseHistogram),
+            Durations(period.Resolved, period.ResolutionMilliseconds, period.ResolutionHistogram),
             new SlaCompliance(firstResponse, resolution, Compliance(firstResponse.Targets + resolution.Targets, firstResponse.Met + resolution.Met)),
             new CsatSummary(ratings?.Count ?? 0, ratings is null ? null : Math.Round(ratings.Average, 2)),
-            [.. byCategory
-                .OrderBy(row => row.PeriodStart).ThenBy(row => row.Category, StringComparer.Ordinal)
-                .Select(row => new CategoryCount(row.PeriodStart, row.Category, categoryNames.GetValueOrDefault(row.Category, row.Category), row.Count))]));
+            [.. period.CreatedByCategory
+                .Where(row => row.Value != 0)
+                .OrderBy(row => row.Key.PeriodStart).ThenBy(row => row.Key.Category, StringComparer.Ordinal)
+                .Select(row => new CategoryCount(row.Key.PeriodStart, row.Key.Category, categoryNames.GetValueOrDefault(row.Key.Category, row.Key.Category), row.Value))]));
     }
 
-    private static DurationStats Rounded(MetricsQueries.Durations durations) => durations.Count == 0
+    /// <summary>The average is exact (to the millisecond); the p90 is the upper bound of its histogram bucket.</summary>
+    private static DurationStats Durations(int count, long milliseconds, int[] histogram) => count == 0
         ? new DurationStats(0, null, null)
-        : new DurationStats(durations.Count, Math.Round(durations.AverageMinutes!.Value, 1), Math.Round(durations.P90Minutes!.Value, 1));
+        : new DurationStats(count, Math.Round(milliseconds / 60_000.0 / count, 1), Math.Round(DurationHistogram.PercentileMinutes(histogram, 0.9)!.Value, 1));
 
     private static ComplianceCount Compliance(int targets, int met) =>
         new(targets, met, targets == 0 ? null : Math.Round(100.0 * met / targets, 1));

@@ -6,77 +6,106 @@ using Npgsql;
 namespace Crm.Support.Infrastructure;
 
 /// <summary>
-/// The quality figures computed where the tickets are: counts, averages and the 90th percentile are aggregates in
-/// PostgreSQL, so a dashboard over hundreds of thousands of tickets moves a handful of rows, not every ticket of the
-/// period. Each statement reads an index on the column its period is about (with the team first for a team's figures).
+/// The quality figures of a period without reading every ticket of it: whole UTC days come from the daily roll-up
+/// (<see cref="TicketDailyFigures"/>, a few rows per day for everyone or one team), and only the hours before the first
+/// and after the last whole day are read from the tickets, through the same SQL function the roll-up is made of. An
+/// agent's figures are read from the agent's own tickets (an index on the assignee), which are few.
 /// </summary>
 public sealed class MetricsQueries(SupportDbContext db)
 {
     public sealed record Backlog(TicketStatus Status, TicketPriority Priority, int Count);
 
-    /// <summary>Minutes, for the tickets the statement covers; null averages without tickets.</summary>
-    public sealed record Durations(int Count, double? AverageMinutes, double? P90Minutes);
-
-    public sealed record Created(Durations FirstResponse, int FirstResponseTargets, int FirstResponseMet, int ResolutionTargets, int ResolutionMet);
-
-    public sealed record CategoryPeriod(DateOnly PeriodStart, string Category, int Count);
-
-    public async Task<List<Backlog>> BacklogAsync(Guid? team, CancellationToken cancellationToken) =>
+    public async Task<List<Backlog>> BacklogAsync(MetricsFilter filter, CancellationToken cancellationToken) =>
         await ReadAsync($"""
-            SELECT status, priority, count(*)::int FROM tickets
-            WHERE status IN ('New', 'Open', 'Pending') {TeamFilter(team)}
+            SELECT status, priority, count(*)::int FROM tickets t
+            WHERE status IN ('New', 'Open', 'Pending') {TicketFilter(filter)}
             GROUP BY status, priority
-            """, Parameters(team), row => new Backlog(Enum.Parse<TicketStatus>(row.GetString(0)), (TicketPriority)row.GetInt32(1), row.GetInt32(2)),
+            """, FilterParameters(filter), row => new Backlog(Enum.Parse<TicketStatus>(row.GetString(0)), (TicketPriority)row.GetInt32(1), row.GetInt32(2)),
             cancellationToken);
 
-    /// <summary>First-response times and SLA outcomes of the tickets created in the period.</summary>
-    public async Task<Created> CreatedAsync(DateTimeOffset from, DateTimeOffset to, Guid? team, CancellationToken cancellationToken) =>
-        (await ReadAsync($"""
-            SELECT count(first_response_at)::int,
-                avg(extract(epoch FROM first_response_at - created_at) / 60)::float8,
-                (percentile_disc(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM first_response_at - created_at) / 60))::float8,
-                count(*) FILTER (WHERE first_response_due_at IS NOT NULL AND (first_response_at IS NOT NULL OR first_response_breached_at IS NOT NULL))::int,
-                count(*) FILTER (WHERE first_response_due_at IS NOT NULL AND first_response_breached_at IS NULL AND first_response_at <= first_response_due_at)::int,
-                count(*) FILTER (WHERE resolution_target IS NOT NULL AND (resolved_at IS NOT NULL OR resolution_breached_at IS NOT NULL))::int,
-                count(*) FILTER (WHERE resolution_target IS NOT NULL AND resolved_at IS NOT NULL AND resolution_breached_at IS NULL)::int
-            FROM tickets WHERE created_at >= @from AND created_at < @to {TeamFilter(team)}
-            """, Parameters(team, from, to), row => new Created(
-                new Durations(row.GetInt32(0), NullableDouble(row, 1), NullableDouble(row, 2)),
-                row.GetInt32(3), row.GetInt32(4), row.GetInt32(5), row.GetInt32(6)), cancellationToken)).Single();
-
-    /// <summary>Resolution times of the tickets resolved in the period.</summary>
-    public async Task<Durations> ResolvedAsync(DateTimeOffset from, DateTimeOffset to, Guid? team, CancellationToken cancellationToken) =>
-        (await ReadAsync($"""
-            SELECT count(*)::int,
-                avg(extract(epoch FROM resolved_at - created_at) / 60)::float8,
-                (percentile_disc(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM resolved_at - created_at) / 60))::float8
-            FROM tickets WHERE resolved_at >= @from AND resolved_at < @to {TeamFilter(team)}
-            """, Parameters(team, from, to), row => new Durations(row.GetInt32(0), NullableDouble(row, 1), NullableDouble(row, 2)),
-            cancellationToken)).Single();
-
-    /// <summary>Tickets created per week (from Monday, UTC) or month and category.</summary>
-    public async Task<List<CategoryPeriod>> CreatedByCategoryAsync(DateTimeOffset from, DateTimeOffset to, string interval, Guid? team,
+    /// <param name="interval">week or month: the periods of <see cref="PeriodFigures.CreatedByCategory"/>.</param>
+    public async Task<PeriodFigures> PeriodAsync(DateTimeOffset from, DateTimeOffset to, MetricsFilter filter, string interval,
         CancellationToken cancellationToken)
     {
-        var unit = interval == "month" ? "month" : "week";
-        return await ReadAsync($"""
-            SELECT date_trunc('{unit}', created_at AT TIME ZONE 'UTC')::date AS period, category, count(*)::int FROM tickets
-            WHERE created_at >= @from AND created_at < @to {TeamFilter(team)}
-            GROUP BY period, category
-            """, Parameters(team, from, to), row => new CategoryPeriod(DateOnly.FromDateTime(row.GetDateTime(0)), row.GetString(1), row.GetInt32(2)),
-            cancellationToken);
+        var figures = new PeriodFigures(interval);
+        var firstWholeDay = DateOnly.FromDateTime(from.UtcDateTime);
+        if (from.UtcDateTime.TimeOfDay != TimeSpan.Zero)
+        {
+            firstWholeDay = firstWholeDay.AddDays(1);
+        }
+
+        var endOfWholeDays = DateOnly.FromDateTime(to.UtcDateTime);
+        if (filter.AgentId is not null || firstWholeDay >= endOfWholeDays)
+        {
+            await AddTicketFactsAsync(figures, (from, to), (from, from), filter, cancellationToken);
+            return figures;
+        }
+
+        var wholeDaysStart = new DateTimeOffset(firstWholeDay.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var wholeDaysEnd = new DateTimeOffset(endOfWholeDays.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        await AddDaysAsync(figures, firstWholeDay, endOfWholeDays, filter, cancellationToken);
+        await AddTicketFactsAsync(figures, (from, wholeDaysStart), (wholeDaysEnd, to), filter, cancellationToken);
+        return figures;
     }
 
-    private static string TeamFilter(Guid? team) => team is null ? "" : "AND team_id = @team";
+    private async Task AddDaysAsync(PeriodFigures figures, DateOnly first, DateOnly end, MetricsFilter filter, CancellationToken cancellationToken)
+    {
+        var grain = filter.TeamId is null ? TicketFiguresGrain.Everyone : TicketFiguresGrain.Team;
+        var team = filter.TeamId ?? Guid.Empty;
+        var days = db.TicketDailyFigures.AsNoTracking().Where(day => day.Grain == grain && day.TeamId == team && day.Day >= first && day.Day < end);
+        if (filter.Category is { } category)
+        {
+            days = days.Where(day => day.Category == category);
+        }
 
-    private static NpgsqlParameter[] Parameters(Guid? team, DateTimeOffset? from = null, DateTimeOffset? to = null) =>
+        await foreach (var day in days.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            figures.Add(day);
+        }
+    }
+
+    /// <summary>What tickets created or resolved within the two stretches add (an empty stretch adds nothing).</summary>
+    private async Task AddTicketFactsAsync(PeriodFigures figures, (DateTimeOffset From, DateTimeOffset To) first,
+        (DateTimeOffset From, DateTimeOffset To) second, MetricsFilter filter, CancellationToken cancellationToken)
+    {
+        const string createdWithin = "(t.created_at >= @from1 AND t.created_at < @to1 OR t.created_at >= @from2 AND t.created_at < @to2)";
+        const string resolvedWithin = "(t.resolved_at >= @from1 AND t.resolved_at < @to1 OR t.resolved_at >= @from2 AND t.resolved_at < @to2)";
+        var facts = await ReadAsync($"""
+            SELECT f.day, f.category, f.created, f.first_responses, f.first_response_milliseconds, f.first_response_bucket,
+                f.first_response_targets, f.first_response_met, f.resolution_targets, f.resolution_met,
+                f.resolved, f.resolution_milliseconds, f.resolution_bucket
+            FROM tickets t CROSS JOIN LATERAL ticket_figure_facts(t, 1) f
+            WHERE ({createdWithin} OR {resolvedWithin}) {TicketFilter(filter)}
+                AND f.grain = 0 AND (f.created = 1 AND {createdWithin} OR f.resolved = 1 AND {resolvedWithin})
+            """,
+            [
+                .. FilterParameters(filter),
+                new NpgsqlParameter("from1", first.From.ToUniversalTime()), new NpgsqlParameter("to1", first.To.ToUniversalTime()),
+                new NpgsqlParameter("from2", second.From.ToUniversalTime()), new NpgsqlParameter("to2", second.To.ToUniversalTime()),
+            ],
+            row => new TicketFact(DateOnly.FromDateTime(row.GetDateTime(0)), row.GetString(1), row.GetInt32(2), row.GetInt32(3), row.GetInt64(4),
+                NullableInt(row, 5), row.GetInt32(6), row.GetInt32(7), row.GetInt32(8), row.GetInt32(9), row.GetInt32(10), row.GetInt64(11),
+                NullableInt(row, 12)),
+            cancellationToken);
+        foreach (var fact in facts)
+        {
+            figures.Add(fact);
+        }
+    }
+
+    private static string TicketFilter(MetricsFilter filter) =>
+        (filter.TeamId is null ? "" : " AND t.team_id = @team")
+        + (filter.AgentId is null ? "" : " AND t.assignee_id = @agent")
+        + (filter.Category is null ? "" : " AND t.category = @category");
+
+    private static NpgsqlParameter[] FilterParameters(MetricsFilter filter) =>
     [
-        .. team is { } id ? [new NpgsqlParameter("team", id)] : Array.Empty<NpgsqlParameter>(),
-        .. from is { } start ? [new NpgsqlParameter("from", start.ToUniversalTime())] : Array.Empty<NpgsqlParameter>(),
-        .. to is { } end ? [new NpgsqlParameter("to", end.ToUniversalTime())] : Array.Empty<NpgsqlParameter>(),
+        .. filter.TeamId is { } team ? [new NpgsqlParameter("team", team)] : Array.Empty<NpgsqlParameter>(),
+        .. filter.AgentId is { } agent ? [new NpgsqlParameter("agent", agent)] : Array.Empty<NpgsqlParameter>(),
+        .. filter.Category is { } category ? [new NpgsqlParameter("category", category)] : Array.Empty<NpgsqlParameter>(),
     ];
 
-    private static double? NullableDouble(DbDataReader row, int ordinal) => row.IsDBNull(ordinal) ? null : row.GetDouble(ordinal);
+    private static int? NullableInt(DbDataReader row, int ordinal) => row.IsDBNull(ordinal) ? null : row.GetInt32(ordinal);
 
     private async Task<List<T>> ReadAsync<T>(string sql, NpgsqlParameter[] parameters, Func<DbDataReader, T> read, CancellationToken cancellationToken)
     {

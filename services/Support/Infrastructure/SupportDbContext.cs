@@ -26,6 +26,8 @@ public class SupportDbContext(DbContextOptions<SupportDbContext> options) : Mess
 
     public DbSet<TicketComment> TicketComments => Set<TicketComment>();
 
+    public DbSet<TicketDailyFigures> TicketDailyFigures => Set<TicketDailyFigures>();
+
     public DbSet<User> Users => Set<User>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -638,8 +638,6 @@ namespace Crm.Support.Infrastructure.Migrations
                     b.HasIndex("ResolvedAt")
                         .HasDatabaseName("ix_tickets_resolved_at");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ResolvedAt"), new[] { "CreatedAt" });
-
                     b.HasIndex("SlaPolicyId")
                         .HasDatabaseName("ix_tickets_sla_policy_id");
 
@@ -647,6 +645,12 @@ namespace Crm.Support.Infrastructure.Migrations
                         .HasDatabaseName("ix_tickets_tags");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Tags"), "gin");
+
+                    b.HasIndex("AssigneeId", "CreatedAt")
+                        .HasDatabaseName("ix_tickets_assignee_id_created_at");
+
+                    b.HasIndex("AssigneeId", "ResolvedAt")
+                        .HasDatabaseName("ix_tickets_assignee_id_resolved_at");
 
                     b.HasIndex("AssigneeId", "Status")
                         .HasDatabaseName("ix_tickets_assignee_id_status");
@@ -656,11 +660,6 @@ namespace Crm.Support.Infrastructure.Migrations
 
                     b.HasIndex("Priority", "Id")
                         .HasDatabaseName("ix_tickets_priority_id");
-
-                    b.HasIndex("TeamId", "ResolvedAt")
-                        .HasDatabaseName("ix_tickets_team_id_resolved_at");
-
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("TeamId", "ResolvedAt"), new[] { "CreatedAt" });
 
                     b.HasIndex("TeamId", "Status")
                         .HasDatabaseName("ix_tickets_team_id_status");
@@ -672,15 +671,7 @@ namespace Crm.Support.Infrastructure.Migrations
                         .HasDatabaseName("ix_tickets_status_priority")
                         .HasFilter("status IN ('New', 'Open', 'Pending')");
 
-                    b.HasIndex(new[] { "CreatedAt" }, "ix_tickets_created_figures")
-                        .HasDatabaseName("ix_tickets_created_at");
-
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "CreatedAt" }, "ix_tickets_created_figures"), new[] { "Category", "FirstResponseAt", "FirstResponseDueAt", "FirstResponseBreachedAt", "ResolutionTarget", "ResolvedAt", "ResolutionBreachedAt" });
-
-                    b.HasIndex(new[] { "TeamId", "CreatedAt" }, "ix_tickets_team_created_figures")
-                        .HasDatabaseName("ix_tickets_team_id_created_at");
-
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "TeamId", "CreatedAt" }, "ix_tickets_team_created_figures"), new[] { "Category", "FirstResponseAt", "FirstResponseDueAt", "FirstResponseBreachedAt", "ResolutionTarget", "ResolvedAt", "ResolutionBreachedAt" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Status", "Priority" }, "ix_tickets_backlog"), new[] { "Category", "TeamId", "AssigneeId" });
 
                     b.ToTable("tickets", (string)null);
                 });
@@ -803,6 +794,77 @@ namespace Crm.Support.Infrastructure.Migrations
                         .HasDatabaseName("ix_ticket_comments_ticket_id_created_at_id");
 
                     b.ToTable("ticket_comments", (string)null);
+                });
+
+            modelBuilder.Entity("Crm.Support.Model.TicketDailyFigures", b =>
+                {
+                    b.Property<short>("Grain")
+                        .HasColumnType("smallint")
+                        .HasColumnName("grain");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("team_id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("category");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("integer")
+                        .HasColumnName("created");
+
+                    b.PrimitiveCollection<int[]>("FirstResponseHistogram")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("first_response_histogram");
+
+                    b.Property<int>("FirstResponseMet")
+                        .HasColumnType("integer")
+                        .HasColumnName("first_response_met");
+
+                    b.Property<long>("FirstResponseMilliseconds")
+                        .HasColumnType("bigint")
+                        .HasColumnName("first_response_milliseconds");
+
+                    b.Property<int>("FirstResponseTargets")
+                        .HasColumnType("integer")
+                        .HasColumnName("first_response_targets");
+
+                    b.Property<int>("FirstResponses")
+                        .HasColumnType("integer")
+                        .HasColumnName("first_responses");
+
+                    b.PrimitiveCollection<int[]>("ResolutionHistogram")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("resolution_histogram");
+
+                    b.Property<int>("ResolutionMet")
+                        .HasColumnType("integer")
+                        .HasColumnName("resolution_met");
+
+                    b.Property<long>("ResolutionMilliseconds")
+                        .HasColumnType("bigint")
+                        .HasColumnName("resolution_milliseconds");
+
+                    b.Property<int>("ResolutionTargets")
+                        .HasColumnType("integer")
+                        .HasColumnName("resolution_targets");
+
+                    b.Property<int>("Resolved")
+                        .HasColumnType("integer")
+                        .HasColumnName("resolved");
+
+                    b.HasKey("Grain", "TeamId", "Day", "Category")
+                        .HasName("pk_ticket_daily_figures");
+
+                    b.ToTable("ticket_daily_figures", (string)null);
                 });
 
             modelBuilder.Entity("Crm.Support.Model.User", b =>

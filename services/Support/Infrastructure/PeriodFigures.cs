@@ -1,0 +1,70 @@
+using Crm.Support.Model;
+
+namespace Crm.Support.Infrastructure;
+
+/// <summary>
+/// A period's quality figures added up from day rows of <c>ticket_daily_figures</c> and from tickets' own facts
+/// (<c>ticket_figure_facts</c>) for the hours around the whole days: counts, millisecond sums and duration histograms.
+/// </summary>
+public sealed class PeriodFigures(string interval)
+{
+    public int FirstResponses { get; private set; }
+    public long FirstResponseMilliseconds { get; private set; }
+    public int[] FirstResponseHistogram { get; } = DurationHistogram.Empty();
+    public int FirstResponseTargets { get; private set; }
+    public int FirstResponseMet { get; private set; }
+    public int ResolutionTargets { get; private set; }
+    public int ResolutionMet { get; private set; }
+    public int Resolved { get; private set; }
+    public long ResolutionMilliseconds { get; private set; }
+    public int[] ResolutionHistogram { get; } = DurationHistogram.Empty();
+
+    /// <summary>Tickets created per period start (Monday or first of the month, UTC) and category.</summary>
+    public Dictionary<(DateOnly PeriodStart, string Category), int> CreatedByCategory { get; } = [];
+
+    public void Add(TicketDailyFigures day)
+    {
+        AddCounts(day.Day, day.Category, day.Created, day.FirstResponses, day.FirstResponseMilliseconds, day.FirstResponseTargets,
+            day.FirstResponseMet, day.ResolutionTargets, day.ResolutionMet, day.Resolved, day.ResolutionMilliseconds);
+        DurationHistogram.Add(FirstResponseHistogram, day.FirstResponseHistogram);
+        DurationHistogram.Add(ResolutionHistogram, day.ResolutionHistogram);
+    }
+
+    /// <summary>One ticket's fact row: its creation day's or its resolution day's share.</summary>
+    public void Add(TicketFact fact)
+    {
+        AddCounts(fact.Day, fact.Category, fact.Created, fact.FirstResponses, fact.FirstResponseMilliseconds, fact.FirstResponseTargets,
+            fact.FirstResponseMet, fact.ResolutionTargets, fact.ResolutionMet, fact.Resolved, fact.ResolutionMilliseconds);
+        if (fact.FirstResponseBucket is { } answered)
+        {
+            FirstResponseHistogram[answered] += fact.FirstResponses;
+        }
+
+        if (fact.ResolutionBucket is { } resolved)
+        {
+            ResolutionHistogram[resolved] += fact.Resolved;
+        }
+    }
+
+    private void AddCounts(DateOnly day, string category, int created, int firstResponses, long firstResponseMilliseconds,
+        int firstResponseTargets, int firstResponseMet, int resolutionTargets, int resolutionMet, int resolved, long resolutionMilliseconds)
+    {
+        FirstResponses += firstResponses;
+        FirstResponseMilliseconds += firstResponseMilliseconds;
+        FirstResponseTargets += firstResponseTargets;
+        FirstResponseMet += firstResponseMet;
+        ResolutionTargets += resolutionTargets;
+        ResolutionMet += resolutionMet;
+        Resolved += resolved;
+        ResolutionMilliseconds += resolutionMilliseconds;
+        if (created != 0)
+        {
+            var key = (PeriodStart(day), category);
+            CreatedByCategory[key] = CreatedByCategory.GetValueOrDefault(key) + created;
+        }
+    }
+
+    private DateOnly PeriodStart(DateOnly day) => interval == "month"
+        ? new DateOnly(day.Year, day.Month, 1)
+        : day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+}

@@ -1,0 +1,8 @@
+namespace Crm.Support.Model;
+
+/// <summary>Whose tickets a <see cref="TicketDailyFigures"/> row adds up.</summary>
+public enum TicketFiguresGrain : short
+{
+    Everyone = 0,
+    Team = 1,
+}
