@@ -111,7 +111,8 @@ public static class MarketingSegmentsBenchmark
             await writer.CompleteAsync();
         }
 
-        await using var analyze = new NpgsqlCommand("ANALYZE", connection);
+        // Vacuumed as a live table would be, so index-only scans need no visits to the table.
+        await using var analyze = new NpgsqlCommand("VACUUM ANALYZE", connection);
         await analyze.ExecuteNonQueryAsync();
     }
 

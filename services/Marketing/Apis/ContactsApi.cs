@@ -36,7 +36,7 @@ public static class ContactsApi
     }
 
     public static async Task<Results<Ok<ContactResponse>, NotFound>> Unsubscribe(
-        Guid id, MarketingDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, MarketingDbContext db, ConsentChanges consent, TimeProvider clock, CancellationToken cancellationToken)
     {
         var contact = await db.Customers.FirstOrDefaultAsync(c => c.Id == id && !c.IsDeleted, cancellationToken);
         if (contact is null)
@@ -44,7 +44,7 @@ public static class ContactsApi
             return TypedResults.NotFound();
         }
 
-        await ConsentChanges.UnsubscribeAsync(db, contact, null, "Marketer", clock.GetUtcNow(), cancellationToken);
+        await consent.UnsubscribeAsync(contact, null, "Marketer", clock.GetUtcNow(), cancellationToken);
         return TypedResults.Ok(ContactResponse.From(contact));
     }
 }

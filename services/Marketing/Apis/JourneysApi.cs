@@ -1,9 +1,11 @@
+using Crm.BuildingBlocks.Persistence;
 using Crm.Marketing.Extensions;
 using Crm.Marketing.Infrastructure;
 using Crm.Marketing.Journeys;
 using Crm.Marketing.Model;
 using Crm.ServiceDefaults.Authentication;
 using Crm.ServiceDefaults.Http;
+using Crm.ServiceDefaults.Paging;
 using Crm.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +21,9 @@ public static class JourneysApi
     {
         var api = app.MapGroup(Prefix).WithTags("Journeys").RequireRoles(CrmRoles.Marketing);
 
+        api.MapGet("/", ListJourneys)
+            .WithValidation<ListJourneysQuery>()
+            .WithSummary("Lists journeys, newest first by default: status filter, sort (createdAt, name, updatedAt; - for descending), keyset paging (pass nextCursor back as cursor), with the total.");
         api.MapPost("/", CreateJourney)
             .WithValidation<JourneyRequest>()
             .WithSummary("Creates a draft journey: a trigger and steps (Email, Wait, Branch on opened/clicked/neither). 400 names the step and field.");
@@ -29,9 +34,24 @@ public static class JourneysApi
         api.MapPost("/{id:guid}/activate", ActivateJourney).WithSummary("Starts enrolling and moving people (from Draft or Paused). 409 otherwise.");
         api.MapPost("/{id:guid}/pause", PauseJourney).WithSummary("Stops enrolling and moving people; everyone keeps their place. 409 unless active.");
         api.MapPost("/{id:guid}/archive", ArchiveJourney).WithSummary("Ends the journey for good; whoever is still on it exits. 409 when already archived.");
+        api.MapGet("/{id:guid}/enrolments", ListEnrolments)
+            .WithValidation<JourneyEnrolmentsQuery>()
+            .WithSummary("The people on a journey in the order they entered, each with status, next step (index and kind), when it is due and why they left; status filter, cursor paging, total.");
         api.MapGet("/{id:guid}/stats", GetJourneyStats)
             .WithSummary("Enrolled, active, completed and exited people; mails sent, failed, skipped (frequency cap) and unconfirmed; distinct opens and clicks; active people per step.");
         return app;
+    }
+
+    public static async Task<Ok<JourneyPage>> ListJourneys([AsParameters] ListJourneysQuery query, MarketingDbContext db, CancellationToken cancellationToken)
+    {
+        Cursor.TryDecode(query.Cursor, query.SortOrDefault, out var after);
+        var status = query.Status;
+        var filtered = db.Journeys.AsNoTracking().Where(journey => status == null || journey.Status == status);
+        var rows = await filtered.Page(query.SortOrDefault, after).Take(query.PageSizeOrDefault + 1).ToListAsync(cancellationToken);
+        var page = rows.Take(query.PageSizeOrDefault).ToList();
+        var next = rows.Count > page.Count ? JourneyQueries.CursorAfter(page[^1], query.SortOrDefault).Encode() : null;
+        return TypedResults.Ok(new JourneyPage(
+            [.. page.Select(JourneyResponse.From)], query.PageSizeOrDefault, next, await filtered.LongCountAsync(cancellationToken)));
     }
 
     public static async Task<Results<Created<JourneyResponse>, ValidationProblem>> CreateJourney(
@@ -153,6 +173,35 @@ public static class JourneysApi
 
         await transaction.CommitAsync(cancellationToken);
         return result;
+    }
+
+    public static async Task<Results<Ok<JourneyEnrolmentPage>, NotFound>> ListEnrolments(
+        Guid id, [AsParameters] JourneyEnrolmentsQuery query, MarketingDbContext db, CancellationToken cancellationToken)
+    {
+        var journey = await db.Journeys.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id, cancellationToken);
+        if (journey is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        Cursor.TryDecode(query.Cursor, JourneyEnrolmentsQuery.Sort, out var after);
+        var status = query.Status;
+        var filtered = db.JourneyEnrolments.AsNoTracking().Where(e => e.JourneyId == id && (status == null || e.Status == status));
+        var rows = await filtered
+            .OrderAfter(e => e.EnrolledAt, e => e.ContactId, descending: false, after, JourneyQueries.ParseMoment)
+            .Take(query.PageSizeOrDefault + 1)
+            .Join(db.Customers, e => e.ContactId, contact => contact.Id, (e, contact) => new { Enrolment = e, contact.Name, contact.Email })
+            .ToListAsync(cancellationToken);
+        var plan = journey.Plan;
+        var page = rows.Take(query.PageSizeOrDefault).Select(row => new JourneyEnrolmentEntry(
+            row.Enrolment.ContactId, row.Name, row.Email, row.Enrolment.Status, row.Enrolment.StepIndex,
+            row.Enrolment.StepIndex < plan.Count ? plan[row.Enrolment.StepIndex].Kind : null,
+            row.Enrolment.Status == EnrolmentStatus.Active ? row.Enrolment.DueAt : null,
+            row.Enrolment.EnrolledAt, row.Enrolment.EndedAt, row.Enrolment.ExitReason)).ToList();
+        var next = rows.Count > page.Count
+            ? new Cursor(JourneyEnrolmentsQuery.Sort, JourneyQueries.FormatMoment(page[^1].EnrolledAt), page[^1].ContactId.ToString()).Encode()
+            : null;
+        return TypedResults.Ok(new JourneyEnrolmentPage(page, query.PageSizeOrDefault, next, await filtered.LongCountAsync(cancellationToken)));
     }
 
     public static async Task<Results<Ok<JourneyStats>, NotFound>> GetJourneyStats(Guid id, MarketingDbContext db, CancellationToken cancellationToken)

@@ -38,7 +38,7 @@ public static class SegmentsApi
     }
 
     public static async Task<Results<Ok<SegmentPreview>, ValidationProblem>> PreviewSegment(
-        SegmentRequest request, LiveSegments live, TimeProvider clock, CancellationToken cancellationToken)
+        SegmentRequest request, MarketingDbContext db, LiveSegments live, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var rule = SegmentRuleParser.Parse(request.Rules, "rules", errors);
@@ -47,11 +47,14 @@ public static class SegmentsApi
             return TypedResults.ValidationProblem(errors);
         }
 
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await live.PlanForAllContactsAsync(cancellationToken);
         var matching = live.Matching(rule, clock.GetUtcNow());
         var count = await matching.CountAsync(cancellationToken);
+        var mailable = await live.Mailable(matching).CountAsync(cancellationToken);
         var sample = await matching.OrderBy(contact => contact.Id).Take(SampleSize)
             .Select(contact => new SegmentMember(contact.Id, contact.Name, contact.Email)).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new SegmentPreview(count, sample));
+        return TypedResults.Ok(new SegmentPreview(count, mailable, sample));
     }
 
     public static async Task<Results<Created<SegmentResponse>, ValidationProblem>> CreateSegment(
@@ -75,11 +78,11 @@ public static class SegmentsApi
         await transaction.CommitAsync(cancellationToken);
 
         http.Response.Headers.ETag = ETags.From(segment.Version);
-        return TypedResults.Created($"{Prefix}/{segment.Id}", SegmentResponse.From(segment, entered));
+        return TypedResults.Created($"{Prefix}/{segment.Id}", SegmentResponse.From(segment, entered, await MailableCountAsync(db, live, segment.Id, cancellationToken)));
     }
 
     public static async Task<Results<Ok<SegmentResponse>, NotFound>> GetSegment(
-        Guid id, MarketingDbContext db, HttpContext http, CancellationToken cancellationToken)
+        Guid id, MarketingDbContext db, LiveSegments live, HttpContext http, CancellationToken cancellationToken)
     {
         var segment = await db.Segments.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (segment is null)
@@ -88,7 +91,7 @@ public static class SegmentsApi
         }
 
         http.Response.Headers.ETag = ETags.From(segment.Version);
-        return TypedResults.Ok(SegmentResponse.From(segment, await CountAsync(db, id, cancellationToken)));
+        return TypedResults.Ok(SegmentResponse.From(segment, await CountAsync(db, id, cancellationToken), await MailableCountAsync(db, live, id, cancellationToken)));
     }
 
     public static async Task<Results<Ok<SegmentResponse>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateSegment(
@@ -128,7 +131,7 @@ public static class SegmentsApi
         await transaction.CommitAsync(cancellationToken);
 
         http.Response.Headers.ETag = ETags.From(segment.Version);
-        return TypedResults.Ok(SegmentResponse.From(segment, await CountAsync(db, id, cancellationToken)));
+        return TypedResults.Ok(SegmentResponse.From(segment, await CountAsync(db, id, cancellationToken), await MailableCountAsync(db, live, id, cancellationToken)));
     }
 
     public static async Task<Results<Ok<SegmentEvaluation>, NotFound>> EvaluateSegment(
@@ -147,7 +150,8 @@ public static class SegmentsApi
 
         var sample = await Members(db, id).OrderBy(member => member.Id).Take(SampleSize)
             .Select(member => new SegmentMember(member.Id, member.Name, member.Email)).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new SegmentEvaluation(await CountAsync(db, id, cancellationToken), entered, left, sample));
+        return TypedResults.Ok(new SegmentEvaluation(
+            await CountAsync(db, id, cancellationToken), await MailableCountAsync(db, live, id, cancellationToken), entered, left, sample));
     }
 
     public static async Task<Results<Ok<SegmentMembersPage>, NotFound>> ListMembers(
@@ -187,6 +191,9 @@ public static class SegmentsApi
 
     private static IQueryable<Customer> Members(MarketingDbContext db, Guid segmentId) =>
         db.Customers.AsNoTracking().Where(contact => db.SegmentMembers.Any(member => member.SegmentId == segmentId && member.ContactId == contact.Id));
+
+    private static Task<int> MailableCountAsync(MarketingDbContext db, LiveSegments live, Guid segmentId, CancellationToken cancellationToken) =>
+        live.Mailable(Members(db, segmentId)).CountAsync(cancellationToken);
 
     private static Task<int> CountAsync(MarketingDbContext db, Guid segmentId, CancellationToken cancellationToken) =>
         db.SegmentMembers.CountAsync(member => member.SegmentId == segmentId, cancellationToken);

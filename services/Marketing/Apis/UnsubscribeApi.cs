@@ -41,7 +41,8 @@ public static class UnsubscribeApi
     }
 
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> Unsubscribe(
-        string token, HttpRequest request, LinkSigner tokens, MarketingDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        string token, HttpRequest request, LinkSigner tokens, MarketingDbContext db, ConsentChanges consent, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         if (!TryRead(tokens, token, out var contactId, out var campaignId))
         {
@@ -53,7 +54,7 @@ public static class UnsubscribeApi
         var contact = await db.Customers.FirstOrDefaultAsync(customer => customer.Id == contactId, cancellationToken);
         if (contact is not null)
         {
-            await ConsentChanges.UnsubscribeAsync(db, contact, campaignId, oneClick ? "OneClick" : "Link", clock.GetUtcNow(), cancellationToken);
+            await consent.UnsubscribeAsync(contact, campaignId, oneClick ? "OneClick" : "Link", clock.GetUtcNow(), cancellationToken);
         }
 
         return TypedResults.Content(Page("Unsubscribed", "<p>You will not receive marketing e-mail from us any more.</p>"), "text/html; charset=utf-8");

@@ -2,6 +2,7 @@ using Crm.Marketing.Extensions;
 using Crm.Marketing.Infrastructure;
 using Crm.Marketing.Journeys;
 using Crm.Marketing.Model;
+using Crm.Marketing.Segments;
 using MailKit.Net.Smtp;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -11,9 +12,11 @@ namespace Crm.Marketing.Consent;
 /// <summary>
 /// Records bounces and makes a contact <see cref="ConsentState.Bounced"/> after one hard bounce or
 /// <see cref="MarketingOptions.SoftBounceLimit"/> soft ones within <see cref="MarketingOptions.SoftBounceWindow"/>: from then
-/// on the mailing policy refuses them on every path, and their journeys end. The changes join the caller's SaveChanges.
+/// on the mailing policy refuses them on every path, their journeys end and their segment memberships are re-checked
+/// (rules may select on <c>consent</c>). A bounce that changes nothing else joins the caller's SaveChanges; one that bounces
+/// the contact saves the caller's pending changes with the re-check, in the caller's transaction when it has one.
 /// </summary>
-public sealed class BounceRecorder(MarketingDbContext db, IOptions<MarketingOptions> options, TimeProvider clock)
+public sealed class BounceRecorder(MarketingDbContext db, LiveSegments live, IOptions<MarketingOptions> options, TimeProvider clock)
 {
     /// <summary>A permanent refusal of the recipient or the message (5xx after RCPT TO or DATA), as opposed to a server or connection fault.</summary>
     public static bool IsHardBounce(SmtpCommandException refused) =>
@@ -59,6 +62,7 @@ public sealed class BounceRecorder(MarketingDbContext db, IOptions<MarketingOpti
         contact.Consent = ConsentState.Bounced;
         contact.ConsentChangedAt = now;
         await JourneyEnroller.ExitAllAsync(db, contact.Id, "bounced", now, cancellationToken);
+        await live.SaveAndRefreshAsync(contact.Id, cancellationToken);
         return true;
     }
 

@@ -40,6 +40,7 @@ public static class Extensions
             provider.GetRequiredService<IOptions<MarketingOptions>>().Value.SigningKey, "Marketing:SigningKey"));
         builder.Services.AddScoped<MailingPolicy>();
         builder.Services.AddScoped<BounceRecorder>();
+        builder.Services.AddScoped<ConsentChanges>();
         builder.Services.AddScoped<MailComposer>();
         builder.Services.AddScoped<SegmentEvaluator>();
         builder.Services.AddScoped<RecipientQueue>();

@@ -10,6 +10,11 @@ public sealed class SegmentEvaluator(MarketingDbContext db, LiveSegments live)
     public async Task<IReadOnlyList<Guid>> MembersAsync(Guid segmentId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var segment = await db.Segments.AsNoTracking().FirstAsync(candidate => candidate.Id == segmentId, cancellationToken);
-        return await live.Matching(LiveSegments.RuleOf(segment), now).Select(contact => contact.Id).ToListAsync(cancellationToken);
+        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        await using (own)
+        {
+            await live.PlanForAllContactsAsync(cancellationToken);
+            return await live.Matching(LiveSegments.RuleOf(segment), now).Select(contact => contact.Id).ToListAsync(cancellationToken);
+        }
     }
 }

@@ -14,6 +14,8 @@ public sealed class JourneyEnrolmentEntityTypeConfiguration : IEntityTypeConfigu
         builder.Property(enrolment => enrolment.ExitReason).HasMaxLength(500);
         // A person walks a journey once, however often the trigger fires or an event is redelivered.
         builder.HasIndex(enrolment => new { enrolment.JourneyId, enrolment.ContactId }).IsUnique();
+        // A journey's people in the order they entered, a page at a time.
+        builder.HasIndex(enrolment => new { enrolment.JourneyId, enrolment.EnrolledAt, enrolment.ContactId });
         // The runner's claim: the active rows that are due, soonest first.
         builder.HasIndex(enrolment => enrolment.DueAt).HasFilter("status = 'Active'");
         // Unsubscribe, bounce and erasure end all of a person's enrolments.

@@ -181,6 +181,11 @@ namespace Crm.Marketing.Infrastructure.Migrations
                     b.HasIndex("ContactId", "OccurredAt")
                         .HasDatabaseName("ix_behaviours_contact_id_occurred_at");
 
+                    b.HasIndex("Kind", "OccurredAt")
+                        .HasDatabaseName("ix_behaviours_kind_occurred_at");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Kind", "OccurredAt"), new[] { "ContactId", "CampaignId" });
+
                     b.ToTable("behaviours", (string)null);
                 });
 
@@ -701,6 +706,9 @@ namespace Crm.Marketing.Infrastructure.Migrations
                     b.HasIndex("JourneyId", "ContactId")
                         .IsUnique()
                         .HasDatabaseName("ix_journey_enrolments_journey_id_contact_id");
+
+                    b.HasIndex("JourneyId", "EnrolledAt", "ContactId")
+                        .HasDatabaseName("ix_journey_enrolments_journey_id_enrolled_at_contact_id");
 
                     b.ToTable("journey_enrolments", (string)null);
                 });
