@@ -596,6 +596,96 @@ namespace Crm.Sales.Infrastructure.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Crm.Sales.Model.OpportunityMonthTotal", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<Guid>("PipelineId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("pipeline_id");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<string>("ForecastCategory")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("forecast_category");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<decimal>("Amount")
+                        .HasColumnType("numeric")
+                        .HasColumnName("amount");
+
+                    b.Property<decimal>("AmountTimesProbability")
+                        .HasColumnType("numeric")
+                        .HasColumnName("amount_times_probability");
+
+                    b.Property<int>("DealCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("deal_count");
+
+                    b.HasKey("Month", "OwnerId", "PipelineId", "Currency", "ForecastCategory", "Status")
+                        .HasName("pk_opportunity_month_totals");
+
+                    b.ToTable("opportunity_month_totals", (string)null);
+                });
+
+            modelBuilder.Entity("Crm.Sales.Model.OpportunityStageTotal", b =>
+                {
+                    b.Property<Guid>("PipelineId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("pipeline_id");
+
+                    b.Property<Guid>("StageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("stage_id");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<decimal>("Amount")
+                        .HasColumnType("numeric")
+                        .HasColumnName("amount");
+
+                    b.Property<decimal>("AmountAtStageProbability")
+                        .HasColumnType("numeric")
+                        .HasColumnName("amount_at_stage_probability");
+
+                    b.Property<decimal>("AmountTimesOverride")
+                        .HasColumnType("numeric")
+                        .HasColumnName("amount_times_override");
+
+                    b.Property<int>("DealCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("deal_count");
+
+                    b.HasKey("PipelineId", "StageId", "OwnerId", "Currency")
+                        .HasName("pk_opportunity_stage_totals");
+
+                    b.ToTable("opportunity_stage_totals", (string)null);
+                });
+
             modelBuilder.Entity("Crm.Sales.Model.Pipeline", b =>
                 {
                     b.Property<Guid>("Id")
