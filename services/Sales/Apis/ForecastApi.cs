@@ -27,12 +27,13 @@ public static class ForecastApi
         var to = query.To ?? new DateOnly(from.Year, 12, 31);
         var byOwner = query.ByOwner == true;
         var deals = db.VisibleOpportunities(caller).OwnedBy(db, query.OwnerId, query.TeamId);
-        var totals = db.VisibleMonthTotals(caller).OwnedBy(db, query.OwnerId, query.TeamId);
         if (query.PipelineId is { } pipelineId)
         {
             deals = deals.Where(o => o.PipelineId == pipelineId);
-            totals = totals.Where(total => total.PipelineId == pipelineId);
         }
+
+        var countedPipeline = query.PipelineId ?? OpportunityMonthTotal.AllPipelines;
+        var totals = db.VisibleMonthTotals(caller).Where(total => total.PipelineId == countedPipeline).OwnedBy(db, query.OwnerId, query.TeamId);
 
         // Whole months from the month totals; a month the range cuts (from after its first day, to before its last) from
         // its deals, so any range stays exact.

@@ -10,8 +10,8 @@ public sealed class OpportunityMonthTotalEntityTypeConfiguration : IEntityTypeCo
     public void Configure(EntityTypeBuilder<OpportunityMonthTotal> builder)
     {
         builder.ToTable("opportunity_month_totals");
-        // Month first: a forecast reads a range of months.
-        builder.HasKey(total => new { total.Month, total.OwnerId, total.PipelineId, total.Currency, total.ForecastCategory, total.Status });
+        // A forecast reads one pipeline's (or all pipelines') range of months, grouped in this order: a streaming aggregate.
+        builder.HasKey(total => new { total.PipelineId, total.Month, total.Currency, total.OwnerId, total.ForecastCategory, total.Status });
         builder.Property(total => total.Currency).HasMaxLength(3).IsFixedLength();
         builder.Property(total => total.ForecastCategory).HasConversion<string>().HasMaxLength(16);
         builder.Property(total => total.Status).HasConversion<string>().HasMaxLength(16);

@@ -641,7 +641,7 @@ namespace Crm.Sales.Infrastructure.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("deal_count");
 
-                    b.HasKey("Month", "OwnerId", "PipelineId", "Currency", "ForecastCategory", "Status")
+                    b.HasKey("PipelineId", "Month", "Currency", "OwnerId", "ForecastCategory", "Status")
                         .HasName("pk_opportunity_month_totals");
 
                     b.ToTable("opportunity_month_totals", (string)null);

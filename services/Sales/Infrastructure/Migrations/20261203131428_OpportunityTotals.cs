@@ -27,7 +27,7 @@ namespace Crm.Sales.Infrastructure.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_opportunity_month_totals", x => new { x.month, x.owner_id, x.pipeline_id, x.currency, x.forecast_category, x.status });
+                    table.PrimaryKey("pk_opportunity_month_totals", x => new { x.pipeline_id, x.month, x.currency, x.owner_id, x.forecast_category, x.status });
                 });
 
             migrationBuilder.CreateTable(
@@ -63,6 +63,7 @@ namespace Crm.Sales.Infrastructure.Migrations
                 DECLARE
                     stage_probability integer;
                     stage_category varchar(16);
+                    counted_pipeline uuid;
                 BEGIN
                     INSERT INTO opportunity_stage_totals AS total
                         (pipeline_id, stage_id, owner_id, currency, deal_count, amount, amount_at_stage_probability, amount_times_override)
@@ -86,19 +87,22 @@ namespace Crm.Sales.Infrastructure.Migrations
                     -- then counts this deal again), or this one waits for it and reads the new values.
                     SELECT probability, forecast_category INTO stage_probability, stage_category
                     FROM stages WHERE id = deal.stage_id FOR SHARE;
-                    INSERT INTO opportunity_month_totals AS total
-                        (month, owner_id, pipeline_id, currency, forecast_category, status, deal_count, amount, amount_times_probability)
-                    VALUES (sales_totals_month(deal.status, deal.expected_close_date, deal.won_at), deal.owner_id, deal.pipeline_id,
-                        deal.currency, stage_category, deal.status, direction, direction * deal.amount,
-                        direction * deal.amount * coalesce(deal.probability_override, stage_probability))
-                    ON CONFLICT (month, owner_id, pipeline_id, currency, forecast_category, status) DO UPDATE SET
-                        deal_count = total.deal_count + excluded.deal_count,
-                        amount = total.amount + excluded.amount,
-                        amount_times_probability = total.amount_times_probability + excluded.amount_times_probability;
-                    DELETE FROM opportunity_month_totals
-                    WHERE month = sales_totals_month(deal.status, deal.expected_close_date, deal.won_at) AND owner_id = deal.owner_id
-                        AND pipeline_id = deal.pipeline_id AND currency = deal.currency AND forecast_category = stage_category
-                        AND status = deal.status AND deal_count = 0;
+                    -- Once under the deal's pipeline and once under all pipelines together (the nil id).
+                    FOREACH counted_pipeline IN ARRAY ARRAY[deal.pipeline_id, '00000000-0000-0000-0000-000000000000'::uuid] LOOP
+                        INSERT INTO opportunity_month_totals AS total
+                            (pipeline_id, month, currency, owner_id, forecast_category, status, deal_count, amount, amount_times_probability)
+                        VALUES (counted_pipeline, sales_totals_month(deal.status, deal.expected_close_date, deal.won_at), deal.currency,
+                            deal.owner_id, stage_category, deal.status, direction, direction * deal.amount,
+                            direction * deal.amount * coalesce(deal.probability_override, stage_probability))
+                        ON CONFLICT (pipeline_id, month, currency, owner_id, forecast_category, status) DO UPDATE SET
+                            deal_count = total.deal_count + excluded.deal_count,
+                            amount = total.amount + excluded.amount,
+                            amount_times_probability = total.amount_times_probability + excluded.amount_times_probability;
+                        DELETE FROM opportunity_month_totals
+                        WHERE pipeline_id = counted_pipeline AND month = sales_totals_month(deal.status, deal.expected_close_date, deal.won_at)
+                            AND currency = deal.currency AND owner_id = deal.owner_id AND forecast_category = stage_category
+                            AND status = deal.status AND deal_count = 0;
+                    END LOOP;
                 END $$;
 
                 CREATE FUNCTION sales_opportunity_totals() RETURNS trigger
@@ -140,21 +144,22 @@ namespace Crm.Sales.Infrastructure.Migrations
                 LANGUAGE plpgsql AS $$
                 BEGIN
                     INSERT INTO opportunity_month_totals AS total
-                        (month, owner_id, pipeline_id, currency, forecast_category, status, deal_count, amount, amount_times_probability)
-                    SELECT month, owner_id, pipeline_id, currency, forecast_category, status,
-                        sum(deal_count), sum(amount), sum(amount_times_probability)
+                        (pipeline_id, month, currency, owner_id, forecast_category, status, deal_count, amount, amount_times_probability)
+                    SELECT counted.pipeline_id, change.month, change.currency, change.owner_id, change.forecast_category, change.status,
+                        sum(change.deal_count), sum(change.amount), sum(change.amount_times_probability)
                     FROM (
-                        SELECT sales_totals_month(o.status, o.expected_close_date, o.won_at) AS month, o.owner_id, o.pipeline_id, o.currency,
+                        SELECT o.pipeline_id, sales_totals_month(o.status, o.expected_close_date, o.won_at) AS month, o.currency, o.owner_id,
                             OLD.forecast_category AS forecast_category, o.status, -1 AS deal_count, -o.amount AS amount,
                             -o.amount * coalesce(o.probability_override, OLD.probability) AS amount_times_probability
                         FROM opportunities AS o WHERE o.stage_id = NEW.id AND o.status IN ('Open', 'Won')
                         UNION ALL
-                        SELECT sales_totals_month(o.status, o.expected_close_date, o.won_at), o.owner_id, o.pipeline_id, o.currency,
+                        SELECT o.pipeline_id, sales_totals_month(o.status, o.expected_close_date, o.won_at), o.currency, o.owner_id,
                             NEW.forecast_category, o.status, 1, o.amount, o.amount * coalesce(o.probability_override, NEW.probability)
                         FROM opportunities AS o WHERE o.stage_id = NEW.id AND o.status IN ('Open', 'Won')
                     ) AS change
-                    GROUP BY month, owner_id, pipeline_id, currency, forecast_category, status
-                    ON CONFLICT (month, owner_id, pipeline_id, currency, forecast_category, status) DO UPDATE SET
+                    CROSS JOIN LATERAL (VALUES (change.pipeline_id), ('00000000-0000-0000-0000-000000000000'::uuid)) AS counted (pipeline_id)
+                    GROUP BY 1, 2, 3, 4, 5, 6
+                    ON CONFLICT (pipeline_id, month, currency, owner_id, forecast_category, status) DO UPDATE SET
                         deal_count = total.deal_count + excluded.deal_count,
                         amount = total.amount + excluded.amount,
                         amount_times_probability = total.amount_times_probability + excluded.amount_times_probability;
@@ -180,10 +185,11 @@ namespace Crm.Sales.Infrastructure.Migrations
                     FROM opportunities
                     GROUP BY pipeline_id, stage_id, owner_id, currency;
                     INSERT INTO opportunity_month_totals
-                        (month, owner_id, pipeline_id, currency, forecast_category, status, deal_count, amount, amount_times_probability)
-                    SELECT sales_totals_month(o.status, o.expected_close_date, o.won_at), o.owner_id, o.pipeline_id, o.currency,
+                        (pipeline_id, month, currency, owner_id, forecast_category, status, deal_count, amount, amount_times_probability)
+                    SELECT counted.pipeline_id, sales_totals_month(o.status, o.expected_close_date, o.won_at), o.currency, o.owner_id,
                         s.forecast_category, o.status, count(*), sum(o.amount), sum(o.amount * coalesce(o.probability_override, s.probability))
                     FROM opportunities AS o JOIN stages AS s ON s.id = o.stage_id
+                    CROSS JOIN LATERAL (VALUES (o.pipeline_id), ('00000000-0000-0000-0000-000000000000'::uuid)) AS counted (pipeline_id)
                     WHERE o.status IN ('Open', 'Won')
                     GROUP BY 1, 2, 3, 4, 5, 6;
                 $$;
