@@ -17,6 +17,7 @@ public class SalesDbContext(DbContextOptions<SalesDbContext> options) : Messagin
     public DbSet<LostReason> LostReasons => Set<LostReason>();
     public DbSet<Lead> Leads => Set<Lead>();
     public DbSet<LeadAssignmentRule> LeadAssignmentRules => Set<LeadAssignmentRule>();
+    public DbSet<LeadAssignmentTurn> LeadAssignmentTurns => Set<LeadAssignmentTurn>();
     public DbSet<SalesTask> Tasks => Set<SalesTask>();
     public DbSet<FollowUpCadence> FollowUpCadences => Set<FollowUpCadence>();
     public DbSet<Quota> Quotas => Set<Quota>();

@@ -337,10 +337,6 @@ namespace Crm.Sales.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<Guid?>("LastAssignedUserId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("last_assigned_user_id");
-
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -385,6 +381,22 @@ namespace Crm.Sales.Infrastructure.Migrations
                         {
                             t.HasCheckConstraint("ck_lead_assignment_rules_target", "(team_id IS NULL) <> (user_id IS NULL)");
                         });
+                });
+
+            modelBuilder.Entity("Crm.Sales.Model.LeadAssignmentTurn", b =>
+                {
+                    b.Property<Guid>("RuleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("rule_id");
+
+                    b.Property<Guid?>("LastAssignedUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("last_assigned_user_id");
+
+                    b.HasKey("RuleId")
+                        .HasName("pk_lead_assignment_turns");
+
+                    b.ToTable("lead_assignment_turns", (string)null);
                 });
 
             modelBuilder.Entity("Crm.Sales.Model.LeadHandOff", b =>
@@ -978,6 +990,16 @@ namespace Crm.Sales.Infrastructure.Migrations
                         .HasDatabaseName("ix_users_team_id");
 
                     b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("Crm.Sales.Model.LeadAssignmentTurn", b =>
+                {
+                    b.HasOne("Crm.Sales.Model.LeadAssignmentRule", null)
+                        .WithOne()
+                        .HasForeignKey("Crm.Sales.Model.LeadAssignmentTurn", "RuleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_lead_assignment_turns_lead_assignment_rules_rule_id");
                 });
 
             modelBuilder.Entity("Crm.Sales.Model.LeadHandOff", b =>
