@@ -32,53 +32,36 @@ public static class ForecastApi
             deals = deals.Where(o => o.PipelineId == pipelineId);
         }
 
-        // One pass over the deals joined to their (few) stages, grouped by owner only when asked: each deal's own
-        // probability (the override, or else the stage's) is summed in the database.
-        var openInRange = deals.Where(o => o.Status == OpportunityStatus.Open && o.ExpectedCloseDate >= from && o.ExpectedCloseDate <= to);
-        var open = await (
-                from o in openInRange
-                join stage in db.Stages on o.StageId equals stage.Id
-                group new { o.Amount, AmountTimesPercent = o.Amount * (o.ProbabilityOverride ?? stage.Probability) }
-                    by new { o.ExpectedCloseDate.Year, o.ExpectedCloseDate.Month, o.Currency, OwnerId = byOwner ? o.OwnerId : (Guid?)null, stage.ForecastCategory }
-                into g
-                select new
-                {
-                    g.Key.Year,
-                    g.Key.Month,
-                    g.Key.Currency,
-                    g.Key.OwnerId,
-                    g.Key.ForecastCategory,
-                    Count = g.Count(),
-                    Amount = g.Sum(x => x.Amount),
-                    AmountTimesPercent = g.Sum(x => x.AmountTimesPercent),
-                })
-            .ToListAsync(cancellationToken);
+        var countedPipeline = query.PipelineId ?? OpportunityMonthTotal.AllPipelines;
+        var totals = db.VisibleMonthTotals(caller).Where(total => total.PipelineId == countedPipeline).OwnedBy(db, query.OwnerId, query.TeamId);
 
-        var wonFrom = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var wonBefore = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var won = await deals.Where(o => o.Status == OpportunityStatus.Won && o.WonAt >= wonFrom && o.WonAt < wonBefore)
-            .GroupBy(o => new { o.WonAt!.Value.Year, o.WonAt!.Value.Month, o.Currency, OwnerId = byOwner ? o.OwnerId : (Guid?)null })
-            .Select(g => new { g.Key.Year, g.Key.Month, g.Key.Currency, g.Key.OwnerId, Count = g.Count(), Amount = g.Sum(o => o.Amount) })
-            .ToListAsync(cancellationToken);
+        // Whole months from the month totals; a month the range cuts (from after its first day, to before its last) from
+        // its deals, so any range stays exact.
+        var firstWholeMonth = from.Day == 1 ? from : new DateOnly(from.Year, from.Month, 1).AddMonths(1);
+        var wholeMonthsUntil = new DateOnly(to.Year, to.Month, 1).AddMonths(to.AddDays(1).Day == 1 ? 1 : 0);
+        IReadOnlyList<ForecastCell> cells = firstWholeMonth < wholeMonthsUntil
+            ?
+            [
+                .. await ForecastCells.FromMonthTotalsAsync(totals, firstWholeMonth, wholeMonthsUntil, byOwner, cancellationToken),
+                .. await ForecastCells.FromDealsAsync(db, deals, from, firstWholeMonth.AddDays(-1), byOwner, cancellationToken),
+                .. await ForecastCells.FromDealsAsync(db, deals, wholeMonthsUntil, to, byOwner, cancellationToken),
+            ]
+            : await ForecastCells.FromDealsAsync(db, deals, from, to, byOwner, cancellationToken);
 
         var period = query.PeriodOrDefault;
-        var rows = open.Select(g => (Key: Key(g.Year, g.Month, g.Currency, g.OwnerId), g.ForecastCategory, g.Count, g.Amount, g.AmountTimesPercent, Won: false))
-            .Concat(won.Select(g => (Key: Key(g.Year, g.Month, g.Currency, g.OwnerId), ForecastCategory: ForecastCategory.Closed, g.Count, g.Amount, AmountTimesPercent: 0m, Won: true)))
-            .GroupBy(row => row.Key)
+        var rows = cells
+            .GroupBy(cell => (Start: ForecastPeriod.StartOf(cell.Month, period), cell.Currency, cell.OwnerId))
             .Select(group =>
             {
-                var closedWon = group.Where(row => row.Won).Sum(row => row.Amount);
-                var openRows = group.Where(row => !row.Won).ToList();
-                var commit = closedWon + openRows.Where(row => row.ForecastCategory == ForecastCategory.Commit).Sum(row => row.Amount);
-                var bestCase = commit + openRows.Where(row => row.ForecastCategory == ForecastCategory.BestCase).Sum(row => row.Amount);
-                return new ForecastRow(group.Key.Start, ForecastPeriod.Label(group.Key.Start, period), group.Key.Currency, group.Key.OwnerId, closedWon, commit, bestCase, openRows.Sum(row => row.Amount),
-                    openRows.Sum(row => row.AmountTimesPercent) / 100m, group.Where(row => row.Won).Sum(row => row.Count), openRows.Sum(row => row.Count));
+                var closedWon = group.Where(cell => cell.Won).Sum(cell => cell.Amount);
+                var openCells = group.Where(cell => !cell.Won).ToList();
+                var commit = closedWon + openCells.Where(cell => cell.Category == ForecastCategory.Commit).Sum(cell => cell.Amount);
+                var bestCase = commit + openCells.Where(cell => cell.Category == ForecastCategory.BestCase).Sum(cell => cell.Amount);
+                return new ForecastRow(group.Key.Start, ForecastPeriod.Label(group.Key.Start, period), group.Key.Currency, group.Key.OwnerId, closedWon, commit, bestCase, openCells.Sum(cell => cell.Amount),
+                    openCells.Sum(cell => cell.AmountTimesPercent) / 100m, group.Where(cell => cell.Won).Sum(cell => cell.Count), openCells.Sum(cell => cell.Count));
             })
             .OrderBy(row => row.PeriodStart).ThenBy(row => row.Currency, StringComparer.Ordinal).ThenBy(row => row.OwnerId)
             .ToList();
         return TypedResults.Ok(new ForecastResponse(period, from, to, rows));
-
-        (DateOnly Start, string Currency, Guid? OwnerId) Key(int year, int month, string currency, Guid? ownerId) =>
-            (ForecastPeriod.StartOf(new DateOnly(year, month, 1), period), currency, ownerId);
     }
 }

@@ -92,9 +92,9 @@ public static class LeadAssignmentRulesApi
         }
 
         // The round-robin turn belongs to the team: another team (or a single rep) starts from its first member.
-        if (rule.TeamId != request.TeamId)
+        if (rule.TeamId != request.TeamId && await db.LeadAssignmentTurns.FindAsync([id], cancellationToken) is { } turn)
         {
-            rule.LastAssignedUserId = null;
+            db.LeadAssignmentTurns.Remove(turn);
         }
 
         rule.Apply(request);

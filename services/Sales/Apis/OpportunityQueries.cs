@@ -10,20 +10,24 @@ namespace Crm.Sales.Apis;
 /// <summary>Filters and keyset paging for the opportunity list and the board.</summary>
 public static class OpportunityQueries
 {
-    /// <summary>Narrows to one owner and/or the members of one team; never widens what the caller may see.</summary>
-    public static IQueryable<Opportunity> OwnedBy(this IQueryable<Opportunity> opportunities, SalesDbContext db, Guid? ownerId, Guid? teamId)
+    /// <summary>
+    /// Narrows deals, or their pre-summed totals, to one owner and/or the members of one team (as the user directory
+    /// copy says now); never widens what the caller may see.
+    /// </summary>
+    public static IQueryable<T> OwnedBy<T>(this IQueryable<T> records, SalesDbContext db, Guid? ownerId, Guid? teamId)
+        where T : class, IOwnedByRep
     {
         if (ownerId is { } owner)
         {
-            opportunities = opportunities.Where(o => o.OwnerId == owner);
+            records = records.Where(record => record.OwnerId == owner);
         }
 
         if (teamId is { } team)
         {
-            opportunities = opportunities.Where(o => db.Users.Any(user => user.Id == o.OwnerId && user.TeamId == team));
+            records = records.Where(record => db.Users.Any(user => user.Id == record.OwnerId && user.TeamId == team));
         }
 
-        return opportunities;
+        return records;
     }
 
     public static IQueryable<Opportunity> Filter(this IQueryable<Opportunity> opportunities, SalesDbContext db, ListOpportunitiesQuery query)

@@ -166,21 +166,21 @@ public static class PipelinesApi
             return TypedResults.NotFound();
         }
 
-        var deals = db.VisibleOpportunities(caller).Where(o => o.PipelineId == id).OwnedBy(db, query.OwnerId, query.TeamId);
-        // One pass over the pipeline's deals without a join: deals on their stage's probability are summed per stage and
-        // weighted with it below; a rep's override is weighted deal by deal. Exact in decimal, like the forecast.
-        var totals = await deals
-            .GroupBy(o => new { o.StageId, o.Currency })
+        // The sums come from the totals the database keeps per stage, owner and currency (a few rows per owner instead of
+        // every deal); the stage's probability is applied here, overrides were summed deal by deal. Exact in decimal.
+        var totals = await db.VisibleStageTotals(caller).Where(total => total.PipelineId == id).OwnedBy(db, query.OwnerId, query.TeamId)
+            .GroupBy(total => new { total.StageId, total.Currency })
             .Select(group => new
             {
                 group.Key.StageId,
                 group.Key.Currency,
-                Count = group.Count(),
-                Amount = group.Sum(o => o.Amount),
-                AmountAtStageProbability = group.Sum(o => o.ProbabilityOverride == null ? o.Amount : 0m),
-                AmountTimesOverride = group.Sum(o => o.Amount * (o.ProbabilityOverride ?? 0)),
+                Count = group.Sum(total => total.DealCount),
+                Amount = group.Sum(total => total.Amount),
+                AmountAtStageProbability = group.Sum(total => total.AmountAtStageProbability),
+                AmountTimesOverride = group.Sum(total => total.AmountTimesOverride),
             })
             .ToListAsync(cancellationToken);
+        var deals = db.VisibleOpportunities(caller).Where(o => o.PipelineId == id).OwnedBy(db, query.OwnerId, query.TeamId);
         var cardsPerStage = query.CardsPerStageOrDefault;
         // Each stage's first cards read from the (stage_id, expected_close_date, id) index, one LIMIT per stage joined by
         // UNION ALL in one statement: a window over the whole pipeline would sort every deal in it.

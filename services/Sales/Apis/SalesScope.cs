@@ -16,6 +16,14 @@ public static class SalesScope
     public static IQueryable<Opportunity> VisibleOpportunities(this SalesDbContext db, CurrentUser caller) =>
         db.Opportunities.OwnedWithin(db, caller, opportunity => opportunity.OwnerId);
 
+    /// <summary>The board's totals of the deals the caller may see: summed per owner, so the same rule applies.</summary>
+    public static IQueryable<OpportunityStageTotal> VisibleStageTotals(this SalesDbContext db, CurrentUser caller) =>
+        db.OpportunityStageTotals.OwnedWithin(db, caller, total => total.OwnerId);
+
+    /// <summary>The forecast's totals of the deals the caller may see: summed per owner, so the same rule applies.</summary>
+    public static IQueryable<OpportunityMonthTotal> VisibleMonthTotals(this SalesDbContext db, CurrentUser caller) =>
+        db.OpportunityMonthTotals.OwnedWithin(db, caller, total => total.OwnerId);
+
     /// <summary>A manager also sees the unassigned leads, to hand them out.</summary>
     public static IQueryable<Lead> VisibleLeads(this SalesDbContext db, CurrentUser caller) =>
         db.Leads.OwnedWithin(db, caller, lead => lead.OwnerId, managersSeeUnassigned: true);

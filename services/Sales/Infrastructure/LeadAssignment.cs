@@ -6,8 +6,8 @@ namespace Crm.Sales.Infrastructure;
 
 /// <summary>
 /// Picks the owner of a new lead by the administrator's rules. Must run inside the transaction that saves the lead:
-/// a team rule's turn is read and advanced under a row lock, so two replicas assigning at once give consecutive reps
-/// and never the same turn twice.
+/// a team rule's turn (its own row, apart from the rule) is read and advanced under a row lock, so two replicas
+/// assigning at once give consecutive reps and never the same turn twice.
 /// </summary>
 public static class LeadAssignment
 {
@@ -26,19 +26,25 @@ public static class LeadAssignment
                 continue;
             }
 
-            // xmin (the rule's ETag) is a system column, which * leaves out.
-            var locked = await db.LeadAssignmentRules
-                .FromSql($"SELECT *, xmin FROM lead_assignment_rules WHERE id = {rule.Id} FOR UPDATE")
+            // FOR KEY SHARE keeps the rule from being removed meanwhile without blocking an administrator's edit of it.
+            var team = await db.LeadAssignmentRules
+                .FromSql($"SELECT *, xmin FROM lead_assignment_rules WHERE id = {rule.Id} FOR KEY SHARE")
+                .Select(locked => locked.TeamId)
                 .SingleOrDefaultAsync(cancellationToken);
-            if (locked is null)
+            if (team is null)
             {
                 continue;
             }
 
-            var candidates = await ActiveReps(db).Where(user => user.TeamId == locked.TeamId).Select(user => user.Id).ToListAsync(cancellationToken);
-            if (LeadAssignmentChoice.NextInTurn(candidates, locked.LastAssignedUserId) is { } next)
+            await db.Database.ExecuteSqlAsync(
+                $"INSERT INTO lead_assignment_turns (rule_id) VALUES ({rule.Id}) ON CONFLICT (rule_id) DO NOTHING", cancellationToken);
+            var turn = await db.LeadAssignmentTurns
+                .FromSql($"SELECT * FROM lead_assignment_turns WHERE rule_id = {rule.Id} FOR UPDATE")
+                .SingleAsync(cancellationToken);
+            var candidates = await ActiveReps(db).Where(user => user.TeamId == team).Select(user => user.Id).ToListAsync(cancellationToken);
+            if (LeadAssignmentChoice.NextInTurn(candidates, turn.LastAssignedUserId) is { } next)
             {
-                locked.LastAssignedUserId = next;
+                turn.LastAssignedUserId = next;
                 return next;
             }
         }

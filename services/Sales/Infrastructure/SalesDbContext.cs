@@ -11,10 +11,13 @@ public class SalesDbContext(DbContextOptions<SalesDbContext> options) : Messagin
     public DbSet<Pipeline> Pipelines => Set<Pipeline>();
     public DbSet<Stage> Stages => Set<Stage>();
     public DbSet<Opportunity> Opportunities => Set<Opportunity>();
+    public DbSet<OpportunityStageTotal> OpportunityStageTotals => Set<OpportunityStageTotal>();
+    public DbSet<OpportunityMonthTotal> OpportunityMonthTotals => Set<OpportunityMonthTotal>();
     public DbSet<StageVisit> StageVisits => Set<StageVisit>();
     public DbSet<LostReason> LostReasons => Set<LostReason>();
     public DbSet<Lead> Leads => Set<Lead>();
     public DbSet<LeadAssignmentRule> LeadAssignmentRules => Set<LeadAssignmentRule>();
+    public DbSet<LeadAssignmentTurn> LeadAssignmentTurns => Set<LeadAssignmentTurn>();
     public DbSet<SalesTask> Tasks => Set<SalesTask>();
     public DbSet<FollowUpCadence> FollowUpCadences => Set<FollowUpCadence>();
     public DbSet<Quota> Quotas => Set<Quota>();

@@ -3,7 +3,7 @@ namespace Crm.Sales.Model;
 /// <summary>
 /// An administrator's rule for who gets a new lead nobody named an owner for: rules are tried by
 /// <see cref="Position"/>; the first whose region and source match (null matches anything) and that yields an active
-/// rep wins. It names one rep, or a team whose active reps take turns.
+/// rep wins. It names one rep, or a team whose active reps take turns (the turn is a <see cref="LeadAssignmentTurn"/>).
 /// </summary>
 public class LeadAssignmentRule
 {
@@ -14,9 +14,6 @@ public class LeadAssignmentRule
     public string? Source { get; set; }
     public Guid? TeamId { get; set; }
     public Guid? UserId { get; set; }
-
-    /// <summary>Round-robin state: the rep of the team who got the previous lead. Changed under a row lock.</summary>
-    public Guid? LastAssignedUserId { get; set; }
 
     /// <summary>PostgreSQL's row version (<c>xmin</c>): the ETag, so an administrator's stale edit is refused.</summary>
     public uint Version { get; set; }

@@ -1,7 +1,7 @@
 namespace Crm.Sales.Model;
 
 /// <summary>A deal with a customer, moving through the stages of a pipeline.</summary>
-public class Opportunity
+public class Opportunity : IOwnedByRep
 {
     public Guid Id { get; set; }
     public required string Name { get; set; }

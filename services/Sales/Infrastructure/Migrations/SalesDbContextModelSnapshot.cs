@@ -337,10 +337,6 @@ namespace Crm.Sales.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<Guid?>("LastAssignedUserId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("last_assigned_user_id");
-
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -385,6 +381,22 @@ namespace Crm.Sales.Infrastructure.Migrations
                         {
                             t.HasCheckConstraint("ck_lead_assignment_rules_target", "(team_id IS NULL) <> (user_id IS NULL)");
                         });
+                });
+
+            modelBuilder.Entity("Crm.Sales.Model.LeadAssignmentTurn", b =>
+                {
+                    b.Property<Guid>("RuleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("rule_id");
+
+                    b.Property<Guid?>("LastAssignedUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("last_assigned_user_id");
+
+                    b.HasKey("RuleId")
+                        .HasName("pk_lead_assignment_turns");
+
+                    b.ToTable("lead_assignment_turns", (string)null);
                 });
 
             modelBuilder.Entity("Crm.Sales.Model.LeadHandOff", b =>
@@ -594,6 +606,96 @@ namespace Crm.Sales.Infrastructure.Migrations
 
                             t.HasCheckConstraint("ck_opportunities_probability_override", "probability_override BETWEEN 0 AND 100");
                         });
+                });
+
+            modelBuilder.Entity("Crm.Sales.Model.OpportunityMonthTotal", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<Guid>("PipelineId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("pipeline_id");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<string>("ForecastCategory")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("forecast_category");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<decimal>("Amount")
+                        .HasColumnType("numeric")
+                        .HasColumnName("amount");
+
+                    b.Property<decimal>("AmountTimesProbability")
+                        .HasColumnType("numeric")
+                        .HasColumnName("amount_times_probability");
+
+                    b.Property<int>("DealCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("deal_count");
+
+                    b.HasKey("PipelineId", "Month", "Currency", "OwnerId", "ForecastCategory", "Status")
+                        .HasName("pk_opportunity_month_totals");
+
+                    b.ToTable("opportunity_month_totals", (string)null);
+                });
+
+            modelBuilder.Entity("Crm.Sales.Model.OpportunityStageTotal", b =>
+                {
+                    b.Property<Guid>("PipelineId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("pipeline_id");
+
+                    b.Property<Guid>("StageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("stage_id");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<decimal>("Amount")
+                        .HasColumnType("numeric")
+                        .HasColumnName("amount");
+
+                    b.Property<decimal>("AmountAtStageProbability")
+                        .HasColumnType("numeric")
+                        .HasColumnName("amount_at_stage_probability");
+
+                    b.Property<decimal>("AmountTimesOverride")
+                        .HasColumnType("numeric")
+                        .HasColumnName("amount_times_override");
+
+                    b.Property<int>("DealCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("deal_count");
+
+                    b.HasKey("PipelineId", "StageId", "OwnerId", "Currency")
+                        .HasName("pk_opportunity_stage_totals");
+
+                    b.ToTable("opportunity_stage_totals", (string)null);
                 });
 
             modelBuilder.Entity("Crm.Sales.Model.Pipeline", b =>
@@ -888,6 +990,16 @@ namespace Crm.Sales.Infrastructure.Migrations
                         .HasDatabaseName("ix_users_team_id");
 
                     b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("Crm.Sales.Model.LeadAssignmentTurn", b =>
+                {
+                    b.HasOne("Crm.Sales.Model.LeadAssignmentRule", null)
+                        .WithOne()
+                        .HasForeignKey("Crm.Sales.Model.LeadAssignmentTurn", "RuleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_lead_assignment_turns_lead_assignment_rules_rule_id");
                 });
 
             modelBuilder.Entity("Crm.Sales.Model.LeadHandOff", b =>
