@@ -53,7 +53,8 @@ public static class MarketingSendBenchmark
         Regards, the CRM team
         """;
 
-    public static async Task RunAsync(int recipients, int blast)
+    /// <param name="connections">Overrides <see cref="MarketingOptions.SenderConnections"/> when above zero; the service's default otherwise.</param>
+    public static async Task RunAsync(int recipients, int blast, int connections)
     {
         var catcherState = Path.Combine(Path.GetTempPath(), $"crm-bench-mail-{Guid.NewGuid():N}");
         var hosting = DistributedApplication.CreateBuilder(new DistributedApplicationOptions { StateDirectory = catcherState, ForTests = true });
@@ -63,7 +64,7 @@ public static class MarketingSendBenchmark
         var catcher = catchers.GetResource<MailCatcherResource>("mail");
         try
         {
-            await using var bench = await BenchDatabase<MarketingDbContext>.StartAsync("marketingdb", builder => Register(builder, catcher.ConnectionString));
+            await using var bench = await BenchDatabase<MarketingDbContext>.StartAsync("marketingdb", builder => Register(builder, catcher.ConnectionString, connections));
             Console.WriteLine($"Load average at start: {LoadAverage()}");
             if (blast > 0)
             {
@@ -86,11 +87,15 @@ public static class MarketingSendBenchmark
     }
 
     /// <summary>What the campaign path needs beside the DbContext, registered as marketing's Extensions does.</summary>
-    private static void Register(HostApplicationBuilder builder, string mailConnectionString)
+    private static void Register(HostApplicationBuilder builder, string mailConnectionString, int connections)
     {
         builder.Configuration[$"ConnectionStrings:{MailExtensions.ConnectionName}"] = mailConnectionString;
         builder.AddMailSender();
-        builder.Services.AddOptions<MarketingOptions>().Configure(options => options.SigningKey = "marketing-send-benchmark-signing-key");
+        builder.Services.AddOptions<MarketingOptions>().Configure(options =>
+        {
+            options.SigningKey = "marketing-send-benchmark-signing-key";
+            options.SenderConnections = connections > 0 ? connections : options.SenderConnections;
+        });
         builder.Services.AddSingleton(provider => new LinkSigner(
             provider.GetRequiredService<IOptions<MarketingOptions>>().Value.SigningKey, "Marketing:SigningKey"));
         builder.Services.AddScoped<MailingPolicy>();

@@ -22,8 +22,8 @@ public sealed class SendPacerTests
 
         await Task.WhenAll(Enumerable.Range(0, 3).Select(async _ =>
         {
-            await pacer.WaitForTurnAsync(1, TestContext.Current.CancellationToken);
-            await pacer.WaitForTurnAsync(1, TestContext.Current.CancellationToken);
+            await pacer.WaitForTurnAsync(1, TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken);
+            await pacer.WaitForTurnAsync(1, TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken);
         }));
 
         watch.Elapsed.ShouldBeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(490));
@@ -33,13 +33,24 @@ public sealed class SendPacerTests
     public async Task An_idle_pacer_does_not_save_up_slots_for_a_burst()
     {
         var pacer = new SendPacer(600, TimeProvider.System);
-        await pacer.WaitForTurnAsync(1, TestContext.Current.CancellationToken);
+        await pacer.WaitForTurnAsync(1, TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken);
         await Task.Delay(300, TestContext.Current.CancellationToken);
         var watch = Stopwatch.StartNew();
 
-        await pacer.WaitForTurnAsync(1, TestContext.Current.CancellationToken);
-        await pacer.WaitForTurnAsync(1, TestContext.Current.CancellationToken);
+        await pacer.WaitForTurnAsync(1, TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken);
+        await pacer.WaitForTurnAsync(1, TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken);
 
         watch.Elapsed.ShouldBeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(90), "the second of two mails after a pause still waits its gap");
+    }
+
+    [Fact]
+    public async Task A_slot_further_away_than_the_caller_may_wait_is_not_taken()
+    {
+        // One a minute: the first mail goes now, the next slot is a minute away.
+        var pacer = new SendPacer(1, TimeProvider.System);
+        (await pacer.WaitForTurnAsync(1, TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken)).ShouldBeTrue();
+
+        (await pacer.WaitForTurnAsync(1, TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken)).ShouldBeFalse();
+        (await pacer.WaitForTurnAsync(1, TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken)).ShouldBeFalse("a refused wait reserves nothing");
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Crm.BuildingBlocks.Hosting;
 using Crm.BuildingBlocks.Mail;
@@ -29,6 +30,9 @@ public sealed class CampaignSender(
     /// <summary>How long one campaign keeps the sender before the next campaign gets its turn (real time, not the service clock).</summary>
     private static readonly TimeSpan Turn = TimeSpan.FromSeconds(10);
 
+    /// <summary>Each sending campaign's pacer, kept from turn to turn so a new turn does not restart the rate.</summary>
+    private readonly ConcurrentDictionary<Guid, SendPacer> pacers = new();
+
     protected override TimeSpan PollInterval => options.Value.SenderPollInterval;
 
     /// <returns>True when a campaign's turn ended with mail still waiting.</returns>
@@ -54,6 +58,11 @@ public sealed class CampaignSender(
             .OrderBy(campaign => campaign.StartedAt)
             .Select(campaign => campaign.Id)
             .ToListAsync(cancellationToken);
+        foreach (var finished in pacers.Keys.Except(sending))
+        {
+            pacers.TryRemove(finished, out _);
+        }
+
         var moreWaiting = false;
         foreach (var campaignId in sending)
         {
@@ -87,7 +96,8 @@ public sealed class CampaignSender(
             templateError = e.Message;
         }
 
-        var pacer = new SendPacer(campaign.RatePerMinute, Clock);
+        // The rate cannot change once a campaign sends (it is edited only as a draft or scheduled).
+        var pacer = pacers.GetOrAdd(campaign.Id, _ => new SendPacer(campaign.RatePerMinute, Clock));
         var turnEnds = Stopwatch.GetTimestamp() + (long)(Turn.TotalSeconds * Stopwatch.Frequency);
         var chunkSize = pacer.ChunkSize(options.Value.SenderChunkSize);
         var connections = Enumerable.Range(0, Math.Max(1, options.Value.SenderConnections))
@@ -114,7 +124,7 @@ public sealed class CampaignSender(
     {
         private IMailSession? session;
 
-        /// <returns>True when the turn ended with recipients possibly still queued.</returns>
+        /// <returns>True when the turn ended while mail was due, so the next round should start at once.</returns>
         public async Task<bool> SendAsync(CancellationToken cancellationToken)
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -124,7 +134,12 @@ public sealed class CampaignSender(
             {
                 while (Stopwatch.GetTimestamp() < turnEnds)
                 {
-                    await pacer.WaitForTurnAsync(chunkSize, cancellationToken);
+                    // A slow campaign's next slot may lie beyond the turn: nothing is due now, and other campaigns go on.
+                    if (!await pacer.WaitForTurnAsync(chunkSize, Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), turnEnds), cancellationToken))
+                    {
+                        return false;
+                    }
+
                     // Pause and cancel take effect before the next chunk; what is not claimed stays Queued.
                     if (!await db.Campaigns.AnyAsync(c => c.Id == campaign.Id && c.Status == CampaignStatus.Sending, cancellationToken))
                     {

@@ -17,13 +17,20 @@ public sealed class SendPacer(int ratePerMinute, TimeProvider clock)
     /// </summary>
     public int ChunkSize(int largest) => Math.Clamp(ratePerMinute / 600, 1, Math.Max(1, largest));
 
-    public async Task WaitForTurnAsync(int mails, CancellationToken cancellationToken)
+    /// <summary>Reserves the next slots for <paramref name="mails"/> and waits for the first.</summary>
+    /// <returns>False, reserving nothing, when the first slot is further away than <paramref name="longestWait"/>.</returns>
+    public async Task<bool> WaitForTurnAsync(int mails, TimeSpan longestWait, CancellationToken cancellationToken)
     {
         DateTimeOffset start;
         lock (gate)
         {
             var now = clock.GetUtcNow();
             start = next > now ? next : now;
+            if (start - now > longestWait)
+            {
+                return false;
+            }
+
             next = start + gap * mails;
         }
 
@@ -32,5 +39,7 @@ public sealed class SendPacer(int ratePerMinute, TimeProvider clock)
         {
             await Task.Delay(wait, clock, cancellationToken);
         }
+
+        return true;
     }
 }
