@@ -38,4 +38,17 @@ public sealed class TemplateRendererTests
         TemplateRenderer.Check(Runaway).ShouldNotBeNull();
         Should.Throw<InvalidOperationException>(() => TemplateRenderer.Render("s", Runaway, "t", Values));
     }
+
+    [Fact]
+    public void A_template_compiled_once_renders_each_contact_with_their_own_values_also_from_several_threads()
+    {
+        var compiled = TemplateRenderer.Compile("Hi {{ first_name }}", "<p>{{ name }}</p>", "{{ first_name }}/{{ name }}");
+
+        var mails = Enumerable.Range(0, 200).AsParallel()
+            .Select(n => (n, Mail: compiled.Render(new Dictionary<string, string?> { ["first_name"] = $"P{n}", ["name"] = $"<b>{n}</b>" })))
+            .ToList();
+
+        mails.ShouldAllBe(pair => pair.Mail.Subject == $"Hi P{pair.n}" && pair.Mail.Html == $"<p>&lt;b&gt;{pair.n}&lt;/b&gt;</p>"
+            && pair.Mail.Text == $"P{pair.n}/<b>{pair.n}</b>");
+    }
 }

@@ -30,7 +30,7 @@ public static class CampaignsApi
             .WithSummary("Sent, delivered, failed, opened and clicked (distinct contacts), unsubscribed, bounced, leads produced, and opens, clicks and unsubscribes per day.");
         api.MapPost("/{id:guid}/send", SendCampaign)
             .WithSummary("Sends a draft now, or at scheduledAt. 409 unless the campaign is a draft.");
-        api.MapPost("/{id:guid}/pause", PauseCampaign).WithSummary("Pauses a sending campaign after the message in flight. 409 unless sending.");
+        api.MapPost("/{id:guid}/pause", PauseCampaign).WithSummary("Pauses a sending campaign after the mails in flight (one chunk per connection, one mail at rates up to 600 a minute). 409 unless sending.");
         api.MapPost("/{id:guid}/resume", ResumeCampaign).WithSummary("Resumes a paused campaign where it stopped. 409 unless paused.");
         api.MapPost("/{id:guid}/cancel", CancelCampaign)
             .WithSummary("Cancels a draft, scheduled, sending or paused campaign; whoever has not been mailed yet is skipped. 409 once completed or cancelled.");

@@ -9,7 +9,7 @@ public sealed record CreateCampaignRequest(
 
 public sealed class CreateCampaignRequestValidator : AbstractValidator<CreateCampaignRequest>
 {
-    public const int MaxRatePerMinute = 60_000;
+    public const int MaxRatePerMinute = 600_000;
 
     public CreateCampaignRequestValidator()
     {

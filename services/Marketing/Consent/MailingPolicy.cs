@@ -17,38 +17,63 @@ public sealed class MailingPolicy(MarketingDbContext db, IOptions<MarketingOptio
         (await CheckAsync(contactId, cancellationToken))?.Reason;
 
     /// <returns>Null when the contact may be mailed; otherwise why not, and whether that is for good.</returns>
-    public async Task<MailingRefusal?> CheckAsync(Guid contactId, CancellationToken cancellationToken)
+    public async Task<MailingRefusal?> CheckAsync(Guid contactId, CancellationToken cancellationToken) =>
+        (await CheckAsync([contactId], cancellationToken)).GetValueOrDefault(contactId);
+
+    /// <summary>The same answer for many contacts in four queries, however many they are (a campaign asks per chunk of recipients).</summary>
+    /// <returns>The contacts that may not be mailed, with why; a contact left out may be mailed.</returns>
+    public async Task<Dictionary<Guid, MailingRefusal>> CheckAsync(IReadOnlyCollection<Guid> contactIds, CancellationToken cancellationToken)
     {
-        var contact = await db.Customers.AsNoTracking().FirstOrDefaultAsync(customer => customer.Id == contactId, cancellationToken);
-        if (contact is null || contact.IsDeleted)
-        {
-            return new("the contact no longer exists", Final: true);
-        }
-
-        if (contact.Consent != ConsentState.OptedIn)
-        {
-            return new($"consent: {contact.Consent}", Final: true);
-        }
-
-        if (string.IsNullOrWhiteSpace(contact.Email))
-        {
-            return new("no e-mail address", Final: true);
-        }
-
-        var email = contact.Email.ToLowerInvariant();
-        if (await db.Suppressions.AnyAsync(suppression => suppression.Email == email, cancellationToken))
-        {
-            return new("the address is suppressed", Final: true);
-        }
+        var contacts = await db.Customers.AsNoTracking()
+            .Where(customer => contactIds.Contains(customer.Id))
+            .Select(customer => new { customer.Id, customer.IsDeleted, customer.Consent, customer.Email })
+            .ToDictionaryAsync(customer => customer.Id, cancellationToken);
+        var addresses = contacts.Values.Where(contact => !string.IsNullOrWhiteSpace(contact.Email)).Select(contact => contact.Email!.ToLowerInvariant()).ToList();
+        var suppressed = (await db.Suppressions.AsNoTracking()
+            .Where(suppression => addresses.Contains(suppression.Email))
+            .Select(suppression => suppression.Email)
+            .ToListAsync(cancellationToken)).ToHashSet();
 
         // Campaign and journey mails count alike: the cap is about what the person receives.
         var since = clock.GetUtcNow() - options.Value.FrequencyWindow;
-        var recent = await db.CampaignRecipients.CountAsync(
-            recipient => recipient.ContactId == contactId && recipient.Status == RecipientStatus.Sent && recipient.SentAt >= since, cancellationToken)
-            + await db.JourneyMessages.CountAsync(
-                message => message.ContactId == contactId && message.Status == RecipientStatus.Sent && message.SentAt >= since, cancellationToken);
-        return recent >= options.Value.FrequencyCap
-            ? new($"frequency cap: {recent} mails in the last {options.Value.FrequencyWindow.TotalDays:0} days", Final: false)
-            : null;
+        var recent = await db.CampaignRecipients
+            .Where(recipient => contactIds.Contains(recipient.ContactId) && recipient.Status == RecipientStatus.Sent && recipient.SentAt >= since)
+            .GroupBy(recipient => recipient.ContactId)
+            .Select(sent => new { ContactId = sent.Key, Count = sent.Count() })
+            .ToDictionaryAsync(sent => sent.ContactId, sent => sent.Count, cancellationToken);
+        var recentInJourneys = await db.JourneyMessages
+            .Where(message => contactIds.Contains(message.ContactId) && message.Status == RecipientStatus.Sent && message.SentAt >= since)
+            .GroupBy(message => message.ContactId)
+            .Select(sent => new { ContactId = sent.Key, Count = sent.Count() })
+            .ToDictionaryAsync(sent => sent.ContactId, sent => sent.Count, cancellationToken);
+
+        var refusals = new Dictionary<Guid, MailingRefusal>();
+        foreach (var contactId in contactIds)
+        {
+            var contact = contacts.GetValueOrDefault(contactId);
+            var count = recent.GetValueOrDefault(contactId) + recentInJourneys.GetValueOrDefault(contactId);
+            if (contact is null || contact.IsDeleted)
+            {
+                refusals[contactId] = new("the contact no longer exists", Final: true);
+            }
+            else if (contact.Consent != ConsentState.OptedIn)
+            {
+                refusals[contactId] = new($"consent: {contact.Consent}", Final: true);
+            }
+            else if (string.IsNullOrWhiteSpace(contact.Email))
+            {
+                refusals[contactId] = new("no e-mail address", Final: true);
+            }
+            else if (suppressed.Contains(contact.Email.ToLowerInvariant()))
+            {
+                refusals[contactId] = new("the address is suppressed", Final: true);
+            }
+            else if (count >= options.Value.FrequencyCap)
+            {
+                refusals[contactId] = new($"frequency cap: {count} mails in the last {options.Value.FrequencyWindow.TotalDays:0} days", Final: false);
+            }
+        }
+
+        return refusals;
     }
 }

@@ -31,8 +31,14 @@ public sealed class MarketingOptions
     /// <summary>How often the sender looks for scheduled and sending campaigns.</summary>
     public TimeSpan SenderPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Recipients claimed per round; one SMTP connection serves a round.</summary>
-    public int SenderBatchSize { get; set; } = 50;
+    /// <summary>SMTP connections one replica sends a campaign over at once, each kept open for many messages.</summary>
+    public int SenderConnections { get; set; } = 4;
+
+    /// <summary>
+    /// Recipients a connection claims, sends and records at a time (fewer when the campaign's rate allows fewer in a
+    /// tenth of a second). A sender that dies leaves at most <see cref="SenderConnections"/> × this many Unconfirmed.
+    /// </summary>
+    public int SenderChunkSize { get; set; } = 20;
 
     /// <summary>
     /// A recipient still "Sending" this long after it was claimed belongs to a sender that died mid-send; it becomes

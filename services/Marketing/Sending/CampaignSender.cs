@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Crm.BuildingBlocks.Hosting;
 using Crm.BuildingBlocks.Mail;
 using Crm.Contracts.Marketing;
 using Crm.Marketing.Consent;
@@ -7,30 +10,33 @@ using Crm.Marketing.Model;
 using MailKit.Net.Smtp;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Crm.BuildingBlocks.Hosting;
 
 namespace Crm.Marketing.Sending;
 
 /// <summary>
-/// Sends campaigns in the background, throttled to each campaign's rate. Exactly one message per recipient: a row is
-/// claimed (Queued → Sending, a conditional update only one replica can win) before its SMTP send and marked Sent in
-/// one commit with its <see cref="CampaignEmailSent"/> event after the server accepted it. A sender that dies between
-/// the two leaves the row Sending; after <see cref="MarketingOptions.ClaimTimeout"/> it becomes Unconfirmed and is never
-/// sent again. Everything else (queued rows, pauses, schedules) lives in the database, so a restart resumes where it stopped.
+/// Sends campaigns in the background, throttled to each campaign's rate, over <see cref="MarketingOptions.SenderConnections"/>
+/// SMTP connections at once. Each connection claims a chunk of recipients (Queued → Sending, SKIP LOCKED, so replicas
+/// and connections take different rows), asks the mailing policy about the whole chunk, sends its mails one after the
+/// other over the open connection and records every outcome with its <see cref="CampaignEmailSent"/> event in one
+/// commit. A sender that dies before that commit leaves the chunk's rows Sending; after
+/// <see cref="MarketingOptions.ClaimTimeout"/> they become Unconfirmed and are never sent again. Rows of the chunk not
+/// yet handed to the server when a send fails or the service stops go back to Queued. Everything else (queued rows,
+/// pauses, schedules) lives in the database, so a restart resumes where it stopped.
 /// </summary>
 public sealed class CampaignSender(
     IServiceScopeFactory scopes, IMailSender mail, IOptions<MarketingOptions> options, TimeProvider clock, ILogger<CampaignSender> logger)
     : PollingWorker(clock, logger)
 {
+    /// <summary>How long one campaign keeps the sender before the next campaign gets its turn (real time, not the service clock).</summary>
+    private static readonly TimeSpan Turn = TimeSpan.FromSeconds(10);
+
+    /// <summary>Each sending campaign's pacer, kept from turn to turn so a new turn does not restart the rate.</summary>
+    private readonly ConcurrentDictionary<Guid, SendPacer> pacers = new();
+
     protected override TimeSpan PollInterval => options.Value.SenderPollInterval;
 
+    /// <returns>True when a campaign's turn ended with mail still waiting.</returns>
     protected override async Task<bool> RunRoundAsync(CancellationToken cancellationToken)
-    {
-        await RunOnceAsync(cancellationToken);
-        return false;
-    }
-
-    public async Task RunOnceAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MarketingDbContext>();
@@ -52,130 +58,54 @@ public sealed class CampaignSender(
             .OrderBy(campaign => campaign.StartedAt)
             .Select(campaign => campaign.Id)
             .ToListAsync(cancellationToken);
+        foreach (var finished in pacers.Keys.Except(sending))
+        {
+            pacers.TryRemove(finished, out _);
+        }
+
+        var moreWaiting = false;
         foreach (var campaignId in sending)
         {
-            await using var campaignScope = scopes.CreateAsyncScope();
-            await SendBatchAsync(campaignScope.ServiceProvider, campaignId, cancellationToken);
+            moreWaiting |= await SendCampaignAsync(campaignId, cancellationToken);
         }
+
+        return moreWaiting;
     }
 
-    private async Task SendBatchAsync(IServiceProvider services, Guid campaignId, CancellationToken cancellationToken)
+    /// <returns>True when the campaign's turn ended before its queue did.</returns>
+    private async Task<bool> SendCampaignAsync(Guid campaignId, CancellationToken cancellationToken)
     {
-        var db = services.GetRequiredService<MarketingDbContext>();
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MarketingDbContext>();
         var campaign = await db.Campaigns.AsNoTracking().FirstAsync(candidate => candidate.Id == campaignId, cancellationToken);
         if (!campaign.RecipientsQueued)
         {
-            await services.GetRequiredService<RecipientQueue>().QueueAsync(campaign, cancellationToken);
-        }
-
-        var batch = await db.CampaignRecipients.AsNoTracking()
-            .Where(recipient => recipient.CampaignId == campaignId && recipient.Status == RecipientStatus.Queued)
-            .OrderBy(recipient => recipient.Id)
-            .Take(options.Value.SenderBatchSize)
-            .ToListAsync(cancellationToken);
-        if (batch.Count == 0)
-        {
-            await CompleteIfDoneAsync(db, campaignId, cancellationToken);
-            return;
+            await scope.ServiceProvider.GetRequiredService<RecipientQueue>().QueueAsync(campaign, cancellationToken);
         }
 
         var template = await db.Templates.AsNoTracking().FirstAsync(candidate => candidate.Id == campaign.TemplateId, cancellationToken);
-        var policy = services.GetRequiredService<MailingPolicy>();
-        var composer = services.GetRequiredService<MailComposer>();
-        var gap = TimeSpan.FromMinutes(1) / Math.Max(1, campaign.RatePerMinute);
-        IMailSession? session = null;
+        CompiledTemplate? compiled = null;
+        string? templateError = null;
         try
         {
-            foreach (var recipient in batch)
-            {
-                if (!await IsStillSendingAsync(db, campaignId, cancellationToken) || !await ClaimAsync(db, recipient.Id, cancellationToken))
-                {
-                    // Paused or cancelled: what is not claimed stays Queued. Claimed elsewhere: that replica sends it.
-                    if (!await IsStillSendingAsync(db, campaignId, cancellationToken))
-                    {
-                        return;
-                    }
-
-                    continue;
-                }
-
-                if (await policy.RefusalAsync(recipient.ContactId, cancellationToken) is { } refusal)
-                {
-                    await FinishAsync(db, recipient.Id, RecipientStatus.Skipped, refusal, null, cancellationToken);
-                    continue;
-                }
-
-                var contact = await db.Customers.AsNoTracking().FirstAsync(customer => customer.Id == recipient.ContactId, cancellationToken);
-                MimeKit.MimeMessage message;
-                try
-                {
-                    message = composer.Compose(campaign, template, contact, recipient.MessageId);
-                }
-                catch (Exception e) when (e is InvalidOperationException or FileNotFoundException)
-                {
-                    // A template that fails for this contact's values must not stall the campaign.
-                    await FinishAsync(db, recipient.Id, RecipientStatus.Failed, $"the template failed: {e.Message}", null, cancellationToken);
-                    continue;
-                }
-
-                try
-                {
-                    session ??= await mail.ConnectAsync(cancellationToken);
-                    await session.SendAsync(message, cancellationToken);
-                }
-                catch (SmtpCommandException refused)
-                {
-                    // The server refused this recipient or message; the others still go. A permanent refusal is a bounce.
-                    var detail = $"{(int)refused.StatusCode} {refused.Message}";
-                    var bounced = BounceRecorder.IsHardBounce(refused);
-                    if (bounced)
-                    {
-                        await services.GetRequiredService<BounceRecorder>().RecordRefusalAsync(
-                            await db.Customers.FirstAsync(c => c.Id == contact.Id, cancellationToken), campaign.Id, null, recipient.MessageId, detail, cancellationToken);
-                    }
-
-                    await FinishAsync(db, recipient.Id, bounced ? RecipientStatus.Bounced : RecipientStatus.Failed, detail, null, cancellationToken);
-                    continue;
-                }
-
-                var sentAt = Clock.GetUtcNow();
-                db.AddIntegrationEvent(
-                    new CampaignEmailSent(campaign.Id, campaign.Name, contact.Id, recipient.MessageId, message.Subject ?? "", sentAt),
-                    orderingKey: contact.Id.ToString());
-                await FinishAsync(db, recipient.Id, RecipientStatus.Sent, null, sentAt, cancellationToken);
-                await Task.Delay(gap, Clock, cancellationToken);
-            }
+            compiled = TemplateRenderer.Compile(template);
         }
-        finally
+        catch (InvalidOperationException e)
         {
-            if (session is not null)
-            {
-                await session.DisposeAsync();
-            }
+            // Every recipient is then recorded as Failed with this reason, as they would be one by one.
+            templateError = e.Message;
         }
-    }
 
-    private static Task<bool> IsStillSendingAsync(MarketingDbContext db, Guid campaignId, CancellationToken cancellationToken) =>
-        db.Campaigns.AnyAsync(campaign => campaign.Id == campaignId && campaign.Status == CampaignStatus.Sending, cancellationToken);
+        // The rate cannot change once a campaign sends (it is edited only as a draft or scheduled).
+        var pacer = pacers.GetOrAdd(campaign.Id, _ => new SendPacer(campaign.RatePerMinute, Clock));
+        var turnEnds = Stopwatch.GetTimestamp() + (long)(Turn.TotalSeconds * Stopwatch.Frequency);
+        var chunkSize = pacer.ChunkSize(options.Value.SenderChunkSize);
+        var connections = Enumerable.Range(0, Math.Max(1, options.Value.SenderConnections))
+            .Select(_ => new Connection(scopes, mail, Clock, campaign, compiled, templateError, pacer, chunkSize, turnEnds).SendAsync(cancellationToken));
+        var turnEnded = (await Task.WhenAll(connections)).Any(ended => ended);
 
-    private async Task<bool> ClaimAsync(MarketingDbContext db, long recipientId, CancellationToken cancellationToken)
-    {
-        var now = Clock.GetUtcNow();
-        return await db.CampaignRecipients
-            .Where(recipient => recipient.Id == recipientId && recipient.Status == RecipientStatus.Queued)
-            .ExecuteUpdateAsync(set => set.SetProperty(r => r.Status, RecipientStatus.Sending).SetProperty(r => r.ClaimedAt, now), cancellationToken) == 1;
-    }
-
-    /// <summary>Records the outcome, together with any event added to the outbox, in one commit.</summary>
-    private static async Task FinishAsync(
-        MarketingDbContext db, long recipientId, RecipientStatus status, string? detail, DateTimeOffset? sentAt, CancellationToken cancellationToken)
-    {
-        var recipient = await db.CampaignRecipients.FirstAsync(candidate => candidate.Id == recipientId, cancellationToken);
-        recipient.Status = status;
-        recipient.Detail = detail is { Length: > 500 } ? detail[..500] : detail;
-        recipient.SentAt = sentAt;
-        // Not the request's token: once the server has the message, its outcome must be written even while stopping.
-        await db.SaveChangesAsync(CancellationToken.None);
+        await CompleteIfDoneAsync(db, campaignId, cancellationToken);
+        return turnEnded;
     }
 
     private async Task CompleteIfDoneAsync(MarketingDbContext db, Guid campaignId, CancellationToken cancellationToken)
@@ -185,5 +115,152 @@ public sealed class CampaignSender(
             .Where(campaign => campaign.Id == campaignId && campaign.Status == CampaignStatus.Sending
                 && !db.CampaignRecipients.Any(r => r.CampaignId == campaignId && (r.Status == RecipientStatus.Queued || r.Status == RecipientStatus.Sending)))
             .ExecuteUpdateAsync(set => set.SetProperty(c => c.Status, CampaignStatus.Completed).SetProperty(c => c.CompletedAt, now), cancellationToken);
+    }
+
+    /// <summary>One SMTP connection's share of a campaign's turn: chunk after chunk until the queue, the campaign or the turn ends.</summary>
+    private sealed class Connection(
+        IServiceScopeFactory scopes, IMailSender mail, TimeProvider clock,
+        Campaign campaign, CompiledTemplate? template, string? templateError, SendPacer pacer, int chunkSize, long turnEnds)
+    {
+        private IMailSession? session;
+
+        /// <returns>True when the turn ended while mail was due, so the next round should start at once.</returns>
+        public async Task<bool> SendAsync(CancellationToken cancellationToken)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var services = scope.ServiceProvider;
+            var db = services.GetRequiredService<MarketingDbContext>();
+            try
+            {
+                while (Stopwatch.GetTimestamp() < turnEnds)
+                {
+                    // A slow campaign's next slot may lie beyond the turn: nothing is due now, and other campaigns go on.
+                    if (!await pacer.WaitForTurnAsync(chunkSize, Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), turnEnds), cancellationToken))
+                    {
+                        return false;
+                    }
+
+                    // Pause and cancel take effect before the next chunk; what is not claimed stays Queued.
+                    if (!await db.Campaigns.AnyAsync(c => c.Id == campaign.Id && c.Status == CampaignStatus.Sending, cancellationToken))
+                    {
+                        return false;
+                    }
+
+                    var chunk = await ClaimAsync(db, chunkSize, cancellationToken);
+                    if (chunk.Count == 0)
+                    {
+                        return false;
+                    }
+
+                    await SendChunkAsync(services, db, chunk, cancellationToken);
+                    db.ChangeTracker.Clear();
+                }
+
+                return true;
+            }
+            finally
+            {
+                if (session is not null)
+                {
+                    await session.DisposeAsync();
+                }
+            }
+        }
+
+        private async Task<List<CampaignRecipient>> ClaimAsync(MarketingDbContext db, int size, CancellationToken cancellationToken)
+        {
+            var now = clock.GetUtcNow();
+            var claimed = await db.CampaignRecipients.FromSql($"""
+                UPDATE campaign_recipients SET status = 'Sending', claimed_at = {now}
+                WHERE id IN (SELECT id FROM campaign_recipients
+                             WHERE campaign_id = {campaign.Id} AND status = 'Queued'
+                             ORDER BY id LIMIT {size} FOR UPDATE SKIP LOCKED)
+                RETURNING *
+                """).ToListAsync(cancellationToken);
+            return [.. claimed.OrderBy(recipient => recipient.Id)];
+        }
+
+        /// <summary>Sends a claimed chunk and records every outcome, with the events, in one commit.</summary>
+        private async Task SendChunkAsync(IServiceProvider services, MarketingDbContext db, List<CampaignRecipient> chunk, CancellationToken cancellationToken)
+        {
+            var contactIds = chunk.Select(recipient => recipient.ContactId).ToList();
+            var refusals = await services.GetRequiredService<MailingPolicy>().CheckAsync(contactIds, cancellationToken);
+            var contacts = await db.Customers.AsNoTracking()
+                .Where(customer => contactIds.Contains(customer.Id))
+                .ToDictionaryAsync(customer => customer.Id, cancellationToken);
+            var composer = services.GetRequiredService<MailComposer>();
+            var handedOver = new HashSet<long>();
+            try
+            {
+                foreach (var recipient in chunk)
+                {
+                    if (refusals.TryGetValue(recipient.ContactId, out var refusal))
+                    {
+                        Finish(recipient, RecipientStatus.Skipped, refusal.Reason, null);
+                        continue;
+                    }
+
+                    var contact = contacts[recipient.ContactId];
+                    MimeKit.MimeMessage message;
+                    try
+                    {
+                        message = composer.Compose(campaign, template ?? throw new InvalidOperationException(templateError), contact, recipient.MessageId);
+                    }
+                    catch (Exception e) when (e is InvalidOperationException or FileNotFoundException)
+                    {
+                        // A template that fails for this contact's values must not stall the campaign.
+                        Finish(recipient, RecipientStatus.Failed, $"the template failed: {e.Message}", null);
+                        continue;
+                    }
+
+                    session ??= await mail.ConnectAsync(cancellationToken);
+                    try
+                    {
+                        handedOver.Add(recipient.Id);
+                        await session.SendAsync(message, cancellationToken);
+                    }
+                    catch (SmtpCommandException refused)
+                    {
+                        // The server refused this recipient or message; the others still go. A permanent refusal is a bounce.
+                        var detail = $"{(int)refused.StatusCode} {refused.Message}";
+                        var bounced = BounceRecorder.IsHardBounce(refused);
+                        if (bounced)
+                        {
+                            await services.GetRequiredService<BounceRecorder>().RecordRefusalAsync(
+                                await db.Customers.FirstAsync(c => c.Id == contact.Id, cancellationToken), campaign.Id, null, recipient.MessageId, detail, cancellationToken);
+                        }
+
+                        Finish(recipient, bounced ? RecipientStatus.Bounced : RecipientStatus.Failed, detail, null);
+                        continue;
+                    }
+
+                    var sentAt = clock.GetUtcNow();
+                    db.AddIntegrationEvent(
+                        new CampaignEmailSent(campaign.Id, campaign.Name, contact.Id, recipient.MessageId, message.Subject ?? "", sentAt),
+                        orderingKey: contact.Id.ToString());
+                    Finish(recipient, RecipientStatus.Sent, null, sentAt);
+                }
+            }
+            finally
+            {
+                // Stopping or a broken connection: what never reached the server is queued again. A row handed over
+                // without an answer stays Sending (the server may have it) and becomes Unconfirmed.
+                foreach (var recipient in chunk.Where(r => r.Status == RecipientStatus.Sending && !handedOver.Contains(r.Id)))
+                {
+                    recipient.Status = RecipientStatus.Queued;
+                    recipient.ClaimedAt = null;
+                }
+
+                // Not the request's token: once the server has the messages, their outcome must be written even while stopping.
+                await db.SaveChangesAsync(CancellationToken.None);
+            }
+        }
+
+        private static void Finish(CampaignRecipient recipient, RecipientStatus status, string? detail, DateTimeOffset? sentAt)
+        {
+            recipient.Status = status;
+            recipient.Detail = detail is { Length: > 500 } ? detail[..500] : detail;
+            recipient.SentAt = sentAt;
+        }
     }
 }

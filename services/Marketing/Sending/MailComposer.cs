@@ -52,10 +52,14 @@ public sealed class MailComposer(LinkSigner tokens, IOptions<MarketingOptions> o
     };
 
     /// <param name="trackingId">The id the open pixel and click links report to: the campaign, or a journey's mail; the campaign when left out.</param>
-    public RenderedMail Render(EmailTemplate template, Customer contact, Guid? campaignId, string? campaignName, Guid? trackingId = null)
+    public RenderedMail Render(EmailTemplate template, Customer contact, Guid? campaignId, string? campaignName, Guid? trackingId = null) =>
+        Render(TemplateRenderer.Compile(template), contact, campaignId, campaignName, trackingId);
+
+    /// <inheritdoc cref="Render(EmailTemplate, Customer, Guid?, string?, Guid?)"/>
+    public RenderedMail Render(CompiledTemplate template, Customer contact, Guid? campaignId, string? campaignName, Guid? trackingId = null)
     {
         var values = ValuesFor(contact, campaignId, campaignName);
-        var rendered = TemplateRenderer.Render(template.Subject, template.HtmlBody, template.TextBody, values);
+        var rendered = template.Render(values);
         if ((trackingId ?? campaignId) is { } tracked)
         {
             rendered = rendered with { Html = Track(rendered.Html, tracked, contact.Id) };
@@ -70,7 +74,8 @@ public sealed class MailComposer(LinkSigner tokens, IOptions<MarketingOptions> o
         };
     }
 
-    public MimeMessage Compose(Campaign campaign, EmailTemplate template, Customer contact, string messageId) =>
+    /// <param name="template">Compiled once for the whole campaign.</param>
+    public MimeMessage Compose(Campaign campaign, CompiledTemplate template, Customer contact, string messageId) =>
         Build(Render(template, contact, campaign.Id, campaign.Name), campaign.FromName, campaign.FromAddress, contact, messageId,
             UnsubscribeUrl(contact.Id, campaign.Id), ("X-Crm-Campaign", campaign.Id.ToString()));
 

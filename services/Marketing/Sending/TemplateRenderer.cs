@@ -1,3 +1,4 @@
+using Crm.Marketing.Model;
 using System.Text.Encodings.Web;
 using Fluid;
 
@@ -7,7 +8,7 @@ namespace Crm.Marketing.Sending;
 /// Liquid templates with Fluid, kept harmless: no file system (includes and renders find nothing), a bounded number
 /// of steps, and only the values handed in (never .NET objects), so a template can read a contact's fields and no more.
 /// </summary>
-public sealed class TemplateRenderer
+public static class TemplateRenderer
 {
     private static readonly FluidParser Parser = new();
 
@@ -22,14 +23,14 @@ public sealed class TemplateRenderer
     /// <returns>Null when the template is usable; otherwise why not.</returns>
     public static string? Check(string source)
     {
-        if (!Parser.TryParse(source, out _, out var error))
+        if (!Parser.TryParse(source, out var template, out var error))
         {
             return error;
         }
 
         try
         {
-            RenderOne(source, new Dictionary<string, string?>(), NullEncoder.Default);
+            template.Render(new TemplateContext(Options), NullEncoder.Default);
             return null;
         }
         catch (Exception e) when (e is FileNotFoundException or InvalidOperationException or ParseException)
@@ -38,24 +39,17 @@ public sealed class TemplateRenderer
         }
     }
 
+    /// <exception cref="InvalidOperationException">A part no longer parses (it did when it was saved).</exception>
+    public static CompiledTemplate Compile(string subject, string html, string text) =>
+        new(Parse(subject), Parse(html), Parse(text), Options);
+
+    public static CompiledTemplate Compile(EmailTemplate template) => Compile(template.Subject, template.HtmlBody, template.TextBody);
+
     public static RenderedMail Render(string subject, string html, string text, IReadOnlyDictionary<string, string?> values) =>
-        new(RenderOne(subject, values, NullEncoder.Default).ReplaceLineEndings(" "),
-            RenderOne(html, values, HtmlEncoder.Default),
-            RenderOne(text, values, NullEncoder.Default));
+        Compile(subject, html, text).Render(values);
 
-    private static string RenderOne(string source, IReadOnlyDictionary<string, string?> values, TextEncoder encoder)
-    {
-        if (!Parser.TryParse(source, out var template, out var error))
-        {
-            throw new InvalidOperationException($"The template no longer parses: {error}");
-        }
-
-        var context = new TemplateContext(Options);
-        foreach (var (name, value) in values)
-        {
-            context.SetValue(name, value ?? string.Empty);
-        }
-
-        return template.Render(context, encoder);
-    }
+    private static IFluidTemplate Parse(string source) =>
+        Parser.TryParse(source, out var template, out var error)
+            ? template
+            : throw new InvalidOperationException($"The template no longer parses: {error}");
 }

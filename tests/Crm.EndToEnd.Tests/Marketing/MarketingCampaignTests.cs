@@ -140,5 +140,45 @@ public sealed class MarketingCampaignTests(CrmSystemFixture system)
         received.Values.Sum().ShouldBeGreaterThan(arrivedBeforeRestart, "sending resumed after the restart");
     }
 
+    [Fact]
+    public async Task A_paused_campaign_sends_nothing_until_resumed_and_then_mails_everyone_left_once()
+    {
+        var tag = $"pause-{Guid.NewGuid():N}";
+        var addresses = Enumerable.Range(1, 5).Select(n => $"pause-{n}-{Guid.NewGuid():N}@example.test").ToList();
+        foreach (var (address, n) in addresses.Select((address, n) => (address, n)))
+        {
+            await system.Gateway.CreatePersonAsync($"Person{n} Pause", address, tag);
+        }
+
+        // One a second, so the pause lands with most of the campaign still queued.
+        var campaignId = await system.Gateway.SendCampaignAsync(
+            await system.Gateway.CreateTemplateAsync(Subject, Html, Text), await system.Gateway.CreateTagSegmentAsync(tag), ratePerMinute: 60);
+        int Arrived() => addresses.Count(address => system.Mail.To(address).Count > 0);
+        await Eventually.HoldsAsync(() => Task.FromResult(Arrived() >= 1), TimeSpan.FromSeconds(30), "the first mail arrives");
+
+        using (var paused = await system.Gateway.PostAsync($"/api/marketing/campaigns/{campaignId}/pause", null, TestContext.Current.CancellationToken))
+        {
+            paused.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        // The mail in flight at the pause may still land; after that nothing does while paused.
+        await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
+        var arrivedWhilePaused = Arrived();
+        await Task.Delay(TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken);
+        Arrived().ShouldBe(arrivedWhilePaused, "nothing is sent while the campaign is paused");
+        arrivedWhilePaused.ShouldBeLessThan(addresses.Count, "the pause must land mid-campaign");
+        var progress = (await system.Gateway.CampaignAsync(campaignId)).GetProperty("progress");
+        progress.GetProperty("queued").GetInt32().ShouldBe(addresses.Count - arrivedWhilePaused);
+
+        using (var resumed = await system.Gateway.PostAsync($"/api/marketing/campaigns/{campaignId}/resume", null, TestContext.Current.CancellationToken))
+        {
+            resumed.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        progress = (await system.Gateway.WaitUntilCompletedAsync(campaignId)).GetProperty("progress");
+        progress.GetProperty("sent").GetInt32().ShouldBe(addresses.Count);
+        addresses.ShouldAllBe(address => system.Mail.To(address).Count == 1, "everyone gets the campaign exactly once");
+    }
+
     private static FormUrlEncodedContent OneClick() => new([new KeyValuePair<string, string>("List-Unsubscribe", "One-Click")]);
 }

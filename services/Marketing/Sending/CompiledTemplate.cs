@@ -1,0 +1,35 @@
+using System.Text.Encodings.Web;
+using Fluid;
+
+namespace Crm.Marketing.Sending;
+
+/// <summary>
+/// A template's subject, HTML and text bodies parsed once, so a campaign pays for parsing once and each recipient only
+/// for filling in their values. Rendering is safe from several threads at once: each render has its own context.
+/// </summary>
+public sealed class CompiledTemplate
+{
+    private readonly IFluidTemplate subject;
+    private readonly IFluidTemplate html;
+    private readonly IFluidTemplate text;
+    private readonly TemplateOptions options;
+
+    internal CompiledTemplate(IFluidTemplate subject, IFluidTemplate html, IFluidTemplate text, TemplateOptions options) =>
+        (this.subject, this.html, this.text, this.options) = (subject, html, text, options);
+
+    public RenderedMail Render(IReadOnlyDictionary<string, string?> values) =>
+        new(RenderOne(subject, values, NullEncoder.Default).ReplaceLineEndings(" "),
+            RenderOne(html, values, HtmlEncoder.Default),
+            RenderOne(text, values, NullEncoder.Default));
+
+    private string RenderOne(IFluidTemplate template, IReadOnlyDictionary<string, string?> values, TextEncoder encoder)
+    {
+        var context = new TemplateContext(options);
+        foreach (var (name, value) in values)
+        {
+            context.SetValue(name, value ?? string.Empty);
+        }
+
+        return template.Render(context, encoder);
+    }
+}
