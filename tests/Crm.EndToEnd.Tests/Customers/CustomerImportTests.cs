@@ -211,6 +211,41 @@ public sealed class CustomerImportTests(CrmSystemFixture system)
     }
 
     [Fact]
+    public async Task A_batch_that_keeps_failing_is_tried_a_limited_number_of_times_then_the_import_fails_with_its_error()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..10];
+        // A fault no validation foresees: the database refuses this test's rows, and only them, on every try.
+        await system.CountAsync("customersdb", $"""
+            CREATE FUNCTION refuse_{tag}() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                IF NEW.name LIKE 'Poison {tag}%' THEN RAISE EXCEPTION 'refused by the test trigger {tag}'; END IF;
+                RETURN NEW;
+            END $$;
+            CREATE TRIGGER refuse_{tag} BEFORE INSERT ON customers FOR EACH ROW EXECUTE FUNCTION refuse_{tag}();
+            """);
+        try
+        {
+            var job = await StartImportAsync(system.Gateway, "poison.csv", Encoding.UTF8.GetBytes($"name,email\nPoison {tag},poison.{tag}@example.com\n"));
+
+            var failed = await WaitForAsync(system.Gateway, job["id"]!.GetValue<Guid>(), "Failed");
+
+            // Customers:Imports:MaxAttempts is 5 by default; the test system's lease is 5 s, so the tries span some 20 s.
+            (failed["attempts"]!.GetValue<int>(), failed["rowsDone"]!.GetValue<int>(), failed["created"]!.GetValue<int>()).ShouldBe((5, 0, 0));
+            failed["failureReason"]!.GetValue<string>().ShouldStartWith("Stopped after 5 failed tries at the batch from row 2: ");
+            failed["failureReason"]!.GetValue<string>().ShouldContain($"refused by the test trigger {tag}");
+            (await system.CountAsync("customersdb", "select count(*) from customers where email = @email", ("email", $"poison.{tag}@example.com")))
+                .ShouldBe(0);
+            using var revert = await system.Gateway.PostAsync($"/api/customers/imports/{job["id"]}/revert", null, Token);
+            revert.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+            (await WaitForAsync(system.Gateway, job["id"]!.GetValue<Guid>(), "Reverted"))["attempts"]!.GetValue<int>().ShouldBe(0);
+        }
+        finally
+        {
+            await system.CountAsync("customersdb", $"DROP TRIGGER refuse_{tag} ON customers; DROP FUNCTION refuse_{tag}();");
+        }
+    }
+
+    [Fact]
     public async Task Bad_uploads_get_a_problem_naming_the_field_and_only_privileged_roles_may_import()
     {
         using var noFile = await system.Gateway.PostAsync("/api/customers/imports", new MultipartFormDataContent(), Token);
