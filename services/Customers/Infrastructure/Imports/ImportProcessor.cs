@@ -186,12 +186,14 @@ public sealed class ImportProcessor(CustomersDbContext db, ValueRecalculator rec
             return [];
         }
 
-        // Each list as one array parameter (= ANY), so the statement and its plan are the same for every batch; the
-        // expression indexes on lower(email), phone_digits and lower(name) serve it.
-        return await db.Customers.Where(customer => customer.ErasedAt == null && (
-                EF.Parameter(emails).Contains(customer.Email!.ToLower()) || EF.Parameter(phones).Contains(customer.PhoneDigits!)
-                || EF.Parameter(names).Contains(customer.Name.ToLower())))
-            .ToListAsync(cancellationToken);
+        // Written out so that each list is one array parameter and nothing else joins the OR: the expression indexes on
+        // lower(email), phone_digits and lower(name) then serve it (a translated Contains adds null checks that force a
+        // scan of every customer).
+        var matching = db.Database.SqlQuery<Guid>($"""
+            SELECT id AS "Value" FROM customers
+            WHERE erased_at IS NULL AND (lower(email) = ANY ({emails}) OR phone_digits = ANY ({phones}) OR lower(name) = ANY ({names}))
+            """);
+        return await db.Customers.Where(customer => matching.Contains(customer.Id)).ToListAsync(cancellationToken);
     }
 
     private async Task<Dictionary<string, Guid>> FindCompaniesAsync(IReadOnlyList<ImportedRow> rows, Memory memory, CancellationToken cancellationToken)
@@ -203,7 +205,7 @@ public sealed class ImportProcessor(CustomersDbContext db, ValueRecalculator rec
             return [];
         }
 
-        return (await db.Customers.Where(c => c.Kind == CustomerKind.Company && c.ErasedAt == null && EF.Parameter(names).Contains(c.Name.ToLower()))
+        return (await db.Customers.Where(c => c.Kind == CustomerKind.Company && c.ErasedAt == null && names.Contains(c.Name.ToLower()))
                 .OrderBy(c => c.CreatedAt).Select(c => new { c.Id, c.Name }).ToListAsync(cancellationToken))
             .DistinctBy(company => company.Name, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(company => company.Name, company => company.Id, StringComparer.OrdinalIgnoreCase);
