@@ -48,6 +48,7 @@ public static class CustomerBenchmark
     {
         builder.Services.AddScoped<ValueRecalculator>();
         builder.Services.AddScoped<ImportProcessor>();
+        builder.Services.AddScoped<ImportBatchWriter>();
     }
 
     private static string NameOf(Random random) =>

@@ -27,7 +27,7 @@ public static class CustomerImportsApi
         imports.MapGet("/{id:guid}/problems", ListProblems).WithValidation<PageQuery>()
             .WithSummary("The rows that failed (with the column at fault) or were skipped (with why), in row order.");
         imports.MapPost("/{id:guid}/revert", RevertImport)
-            .WithSummary("Undoes a completed import in the background: created customers removed, updated ones restored.");
+            .WithSummary("Undoes a completed or failed import in the background: created customers removed, updated ones restored.");
         return app;
     }
 
@@ -143,13 +143,14 @@ public static class CustomerImportsApi
             return TypedResults.NotFound();
         }
 
-        if (job.Status != ImportStatus.Completed)
+        if (job.Status is not (ImportStatus.Completed or ImportStatus.Failed))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Only a completed import can be reverted.",
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Only a completed or failed import can be reverted.",
                 detail: $"This import is {job.Status}.");
         }
 
-        job.Status = ImportStatus.Reverting;
+        // A failed import's batches that did commit are undone like a completed one's; the revert gets its own tries.
+        (job.Status, job.Attempts, job.LastError) = (ImportStatus.Reverting, 0, null);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -93,10 +93,15 @@ public static class CustomerWrites
         string? sourceReference = null)
     {
         db.Customers.Add(customer);
-        db.AddTimelineEntry(customer.Id, customer.CreatedAt, "customer.created", summary,
-            fields.ToDictionary(field => field.Field, field => field.After), actorId, sourceReference: sourceReference);
+        db.TimelineEntries.Add(CreatedEntry(customer, fields, summary, actorId, sourceReference));
         db.AddIntegrationEvent(customer.Registered(), orderingKey: customer.Id.ToString());
     }
+
+    /// <summary>The timeline entry of a creation: every field the new customer was given.</summary>
+    public static TimelineEntry CreatedEntry(
+        Customer customer, IReadOnlyList<FieldChange> fields, string summary, string? actorId, string? sourceReference) =>
+        Timeline.Entry(customer.Id, customer.CreatedAt, "customer.created", summary,
+            fields.ToDictionary(field => field.Field, field => field.After), actorId, sourceReference: sourceReference);
 
     /// <summary>Counts a change the customer already took (<see cref="Apply"/>): a new revision, its timeline entry and <c>CustomerUpdated</c>.</summary>
     public static void RecordUpdate(

@@ -28,12 +28,13 @@ public sealed record RowOutcomeResponse(int Row, string Action, Guid? CustomerId
 
 public sealed record ImportJobResponse(
     Guid Id, string FileName, ImportMode Mode, IReadOnlyList<string> MatchOn, ImportStatus Status, int TotalRows, int RowsDone,
-    int Created, int Updated, int Skipped, int Failed, int Reverted, int RevertConflicts, string? FailureReason, Guid? CreatedBy,
-    DateTimeOffset CreatedAt, DateTimeOffset? CompletedAt)
+    int Created, int Updated, int Skipped, int Failed, int Reverted, int RevertConflicts, string? FailureReason, int Attempts, string? LastError,
+    Guid? CreatedBy, DateTimeOffset CreatedAt, DateTimeOffset? CompletedAt)
 {
     public static ImportJobResponse From(ImportJob job) => new(
         job.Id, job.FileName, job.Mode, job.MatchOn, job.Status, job.TotalRows, job.RowsDone, job.Created, job.Updated, job.Skipped,
-        job.Failed, job.Reverted, job.RevertConflicts, job.FailureReason, job.CreatedBy, job.CreatedAt, job.CompletedAt);
+        job.Failed, job.Reverted, job.RevertConflicts, job.FailureReason, job.Attempts, job.LastError, job.CreatedBy, job.CreatedAt,
+        job.CompletedAt);
 }
 
 /// <param name="Skipped">True for a row left out on purpose (a duplicate, no match), false for a row at fault.</param>

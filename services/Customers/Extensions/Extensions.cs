@@ -26,6 +26,7 @@ public static class Extensions
         builder.Services.Configure<ValueSweepOptions>(builder.Configuration.GetSection(ValueSweepOptions.Section));
         builder.Services.AddHostedService<ValueSweepWorker>();
         builder.Services.AddScoped<ImportProcessor>();
+        builder.Services.AddScoped<ImportBatchWriter>();
         builder.Services.AddScoped<ImportReverter>();
         builder.Services.Configure<ImportOptions>(builder.Configuration.GetSection(ImportOptions.Section));
         builder.Services.AddHostedService<ImportWorker>();

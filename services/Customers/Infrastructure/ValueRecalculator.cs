@@ -90,6 +90,19 @@ public sealed class ValueRecalculator(CustomersDbContext db, TimeProvider clock)
         return changed;
     }
 
+    /// <summary>
+    /// Values a customer that is being created, without reading anything: it has no purchases, feedback, interactions,
+    /// deals or lead score yet, so its own fields are all the input. Sets <see cref="Customer.Value"/> for the caller to
+    /// store and, like <see cref="RevalueAsync"/>, queues the events and timeline entries when the rules value it other than
+    /// the initial General prospect; save them after the customer is written.
+    /// </summary>
+    public void ValueNew(Customer customer, ValueRules rules)
+    {
+        var now = clock.GetUtcNow();
+        var input = new ValuationInput([], 0, null, null, customer.CreatedAt, customer.Source, customer.Industry, customer.Region);
+        Apply(customer, CustomerValuation.Compute(input, rules, now), rules, now);
+    }
+
     public static async Task<ValueRules> LoadRulesAsync(CustomersDbContext db, CancellationToken cancellationToken) =>
         await db.ValueRules.AsNoTracking().Where(record => record.Id == ValueRulesRecord.SingletonId)
             .Select(record => record.Rules).FirstOrDefaultAsync(cancellationToken) ?? ValueRules.Default;

@@ -14,6 +14,9 @@ public sealed class CustomerImportTests(CrmSystemFixture system)
 {
     private static readonly TimeSpan ImportDeadline = TimeSpan.FromSeconds(90);
 
+    /// <summary>A bulk import queues thousands of events at once; the other services take a while to drain them on a busy machine.</summary>
+    private static readonly TimeSpan CatchUpDeadline = TimeSpan.FromMinutes(3);
+
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -165,7 +168,80 @@ public sealed class CustomerImportTests(CrmSystemFixture system)
             .Single(item => item!["email"]!.GetValue<string>() == $"bulk{rows - 1}.{tag}@example.com")!["id"]!.GetValue<Guid>();
         foreach (var service in CrmSystemFixture.ReplicaServices)
         {
-            await Eventually.HoldsAsync(() => system.Gateway.HasCopyAsync(service, last), ImportDeadline, $"the {service} service caught up with the import");
+            await Eventually.HoldsAsync(() => system.Gateway.HasCopyAsync(service, last), CatchUpDeadline, $"the {service} service caught up with the import");
+        }
+    }
+
+    [Fact]
+    public async Task Imported_customers_get_the_timeline_value_and_events_of_customers_entered_by_hand()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..10];
+        var phone = $"+44 20 {PhoneDigits(tag, 1)}";
+        var csv = $"""
+            name,email,phone,company,tags
+            Ada {tag},ada.{tag}@example.com,{phone},Firma {tag},imported
+            """;
+
+        var job = await ImportAsync(system.Gateway, "people.csv", Encoding.UTF8.GetBytes(csv));
+
+        job["created"]!.GetValue<int>().ShouldBe(1, "rows are counted; the company the row names is created with it");
+        var person = (await system.Gateway.GetFromJsonAsync<JsonObject>($"/api/customers?q=ada.{tag}", Token))!["items"]!.AsArray()
+            .Single(item => item!["email"]?.GetValue<string>() == $"ada.{tag}@example.com")!;
+        var (personId, companyId) = (person["id"]!.GetValue<Guid>(), person["companyId"]!.GetValue<Guid>());
+        (await GetCustomerAsync(companyId))["name"]!.GetValue<string>().ShouldBe($"Firma {tag}");
+        var created = (await CustomerHistoryTests.ReadTimelineAsync(system.Gateway, personId)).ShouldHaveSingleItem();
+        (created["kind"]!.GetValue<string>(), created["summary"]!.GetValue<string>()).ShouldBe(("customer.created", $"Person Ada {tag} created by import"));
+        (created["data"]!["email"]!.GetValue<string>(), created["data"]!["companyId"]!.GetValue<Guid>()).ShouldBe(($"ada.{tag}@example.com", companyId));
+        var value = (await system.Gateway.GetFromJsonAsync<JsonObject>($"/api/customers/{personId}/value", Token))!;
+        (value["customerId"]!.GetValue<Guid>(), value["purchaseCount"]!.GetValue<int>()).ShouldBe((personId, 0));
+
+        // Other services learn of customers only from CustomerRegistered: their copies show the events left the outbox intact.
+        foreach (var id in new[] { companyId, personId })
+        {
+            foreach (var service in CrmSystemFixture.ReplicaServices)
+            {
+                await Eventually.HoldsAsync(() => system.Gateway.HasCopyAsync(service, id), CatchUpDeadline, $"the {service} service has a copy of {id}");
+            }
+        }
+
+        (await system.Gateway.GetFromJsonAsync<JsonObject>($"/api/sales/customers/{personId}", Token))!["name"]!.GetValue<string>().ShouldBe($"Ada {tag}");
+        (await system.Gateway.GetFromJsonAsync<JsonObject>($"/api/marketing/customers/{personId}", Token))!["email"]!.GetValue<string>()
+            .ShouldBe($"ada.{tag}@example.com");
+        (await system.Gateway.GetFromJsonAsync<JsonObject>($"/api/support/customers/{personId}", Token))!["phone"]!.GetValue<string>().ShouldBe(phone);
+    }
+
+    [Fact]
+    public async Task A_batch_that_keeps_failing_is_tried_a_limited_number_of_times_then_the_import_fails_with_its_error()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..10];
+        // A fault no validation foresees: the database refuses this test's rows, and only them, on every try.
+        await system.CountAsync("customersdb", $"""
+            CREATE FUNCTION refuse_{tag}() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                IF NEW.name LIKE 'Poison {tag}%' THEN RAISE EXCEPTION 'refused by the test trigger {tag}'; END IF;
+                RETURN NEW;
+            END $$;
+            CREATE TRIGGER refuse_{tag} BEFORE INSERT ON customers FOR EACH ROW EXECUTE FUNCTION refuse_{tag}();
+            """);
+        try
+        {
+            var job = await StartImportAsync(system.Gateway, "poison.csv", Encoding.UTF8.GetBytes($"name,email\nPoison {tag},poison.{tag}@example.com\n"));
+
+            var failed = await WaitForAsync(system.Gateway, job["id"]!.GetValue<Guid>(), "Failed");
+
+            // Customers:Imports:MaxAttempts is 5 by default; the test system's lease is 5 s, so the tries span some 20 s.
+            (failed["attempts"]!.GetValue<int>(), failed["rowsDone"]!.GetValue<int>(), failed["created"]!.GetValue<int>()).ShouldBe((5, 0, 0));
+            failed["failureReason"]!.GetValue<string>().ShouldStartWith("Stopped after 5 failed tries at the batch from row 2: ");
+            failed["failureReason"]!.GetValue<string>().ShouldContain($"refused by the test trigger {tag}");
+            (await system.CountAsync("customersdb", "select count(*) from customers where email = @email", ("email", $"poison.{tag}@example.com")))
+                .ShouldBe(0);
+            using var revert = await system.Gateway.PostAsync($"/api/customers/imports/{job["id"]}/revert", null, Token);
+            revert.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+            (await WaitForAsync(system.Gateway, job["id"]!.GetValue<Guid>(), "Reverted"))["attempts"]!.GetValue<int>().ShouldBe(0);
+        }
+        finally
+        {
+            await system.CountAsync("customersdb", $"DROP TRIGGER refuse_{tag} ON customers; DROP FUNCTION refuse_{tag}();");
         }
     }
 

@@ -27,6 +27,7 @@ public sealed class ImportJobEntityTypeConfiguration : IEntityTypeConfiguration<
                 (a, b) => a!.Count == b!.Count && !a.Except(b).Any(), columns => columns.Count, columns => new(columns)));
         builder.Property(job => job.CreatedByName).HasMaxLength(200);
         builder.Property(job => job.FailureReason).HasMaxLength(1000);
+        builder.Property(job => job.LastError).HasMaxLength(1000);
         builder.Property(job => job.LeaseHolder).HasMaxLength(200);
         builder.Property(job => job.Version).IsRowVersion();
         builder.HasIndex(job => job.Status);

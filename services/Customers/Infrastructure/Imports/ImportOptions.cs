@@ -10,4 +10,10 @@ public sealed class ImportOptions
 
     /// <summary>How long a replica holds an import without committing a batch before another may take it over.</summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// How many times a batch that fails (other than by a concurrent edit) is tried, one try per lease period, before the
+    /// job fails with the last error.
+    /// </summary>
+    public int MaxAttempts { get; set; } = 5;
 }

@@ -11,9 +11,10 @@ namespace Crm.Customers.Infrastructure.Imports;
 /// <summary>
 /// Decides, batch by batch, what each row does — create, update, skip as a duplicate or as unmatched, or fail with
 /// the cells at fault — and, unless it is a dry run, does it: customers, timeline entries, events and the record of
-/// each change that lets the import be reverted, all in the caller's transaction.
+/// each change that lets the import be reverted, all in the caller's transaction. New customers are stored in bulk
+/// (<see cref="ImportBatchWriter"/>); updates go through the change tracker, after them.
 /// </summary>
-public sealed class ImportProcessor(CustomersDbContext db, ValueRecalculator recalculator, TimeProvider clock)
+public sealed class ImportProcessor(CustomersDbContext db, ValueRecalculator recalculator, ImportBatchWriter writer, TimeProvider clock)
 {
     public const int BatchSize = 1_000;
 
@@ -42,7 +43,8 @@ public sealed class ImportProcessor(CustomersDbContext db, ValueRecalculator rec
         var companies = await FindCompaniesAsync(rows, memory, cancellationToken);
         var now = clock.GetUtcNow();
         var outcomes = new List<RowOutcome>(rows.Count);
-        var touched = new List<Guid>();
+        var created = new List<CreatedByImport>();
+        var updated = new List<Guid>();
         foreach (var row in rows)
         {
             var kind = row.Kind(out var kindProblem);
@@ -69,7 +71,7 @@ public sealed class ImportProcessor(CustomersDbContext db, ValueRecalculator rec
                     continue;
                 }
 
-                var companyId = CompanyOf(row, existing.Kind, companies, memory, ownerId, now, jobId, apply, out var newCompany);
+                var companyId = CompanyOf(row, existing.Kind, companies, memory, ownerId, now, jobId, apply ? created : null);
                 var update = row.OverCurrent(existing, companyId);
                 var updateProblems = Invalid(UpdateValidator.Validate(update), row, headerOf) ?? [];
                 update = update with { CustomFields = CustomValues(row, settings, existing.CustomFields, customHeaderOf, updateProblems) };
@@ -82,11 +84,7 @@ public sealed class ImportProcessor(CustomersDbContext db, ValueRecalculator rec
                 if (apply)
                 {
                     Update(existing, update, row.Number, jobId!.Value, now);
-                    touched.Add(existing.Id);
-                    if (newCompany is { } company)
-                    {
-                        touched.Add(company);
-                    }
+                    updated.Add(existing.Id);
                 }
 
                 outcomes.Add(new RowOutcome(row.Number, ImportAction.Update, existing.Id, []));
@@ -108,17 +106,12 @@ public sealed class ImportProcessor(CustomersDbContext db, ValueRecalculator rec
                 continue;
             }
 
-            var newCompanyId = CompanyOf(row, kind.Value, companies, memory, ownerId, now, jobId, apply, out var createdCompany);
+            var newCompanyId = CompanyOf(row, kind.Value, companies, memory, ownerId, now, jobId, apply ? created : null);
             var id = Guid.CreateVersion7(now);
             Remember(row, kind.Value, create.Name!, id, memory);
             if (apply)
             {
-                Create(id, create with { CompanyId = newCompanyId }, row.Number, jobId!.Value, now);
-                touched.Add(id);
-                if (createdCompany is { } company)
-                {
-                    touched.Add(company);
-                }
+                created.Add(Create(id, create with { CompanyId = newCompanyId }, row.Number, jobId!.Value, now));
             }
 
             outcomes.Add(new RowOutcome(row.Number, ImportAction.Create, id, []));
@@ -126,10 +119,12 @@ public sealed class ImportProcessor(CustomersDbContext db, ValueRecalculator rec
 
         if (apply)
         {
+            // New customers first: an updated contact may now belong to a company this batch created.
+            await writer.WriteAsync(created, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            if (touched.Count > 0)
+            if (updated.Count > 0)
             {
-                await recalculator.RevalueAsync(touched, rules: null, cancellationToken);
+                await recalculator.RevalueAsync(updated, rules: null, cancellationToken);
             }
         }
 
@@ -142,6 +137,12 @@ public sealed class ImportProcessor(CustomersDbContext db, ValueRecalculator rec
     private static IReadOnlyDictionary<string, JsonElement> CustomValues(
         ImportedRow row, Settings settings, JsonDocument current, Dictionary<string, string> headerOf, List<RowProblem> problems)
     {
+        if (settings.CustomFields.Count == 0 && row.CustomCells.Count == 0)
+        {
+            // No field is defined, so none can be required or set: the values stay as they are.
+            return CustomFieldValues.Read(current);
+        }
+
         var changes = new Dictionary<string, JsonElement>();
         foreach (var (key, text) in row.CustomCells)
         {
@@ -185,9 +186,14 @@ public sealed class ImportProcessor(CustomersDbContext db, ValueRecalculator rec
             return [];
         }
 
-        return await db.Customers.Where(customer => customer.ErasedAt == null && (
-                emails.Contains(customer.Email!.ToLower()) || phones.Contains(customer.PhoneDigits!) || names.Contains(customer.Name.ToLower())))
-            .ToListAsync(cancellationToken);
+        // Written out so that each list is one array parameter and nothing else joins the OR: the expression indexes on
+        // lower(email), phone_digits and lower(name) then serve it (a translated Contains adds null checks that force a
+        // scan of every customer).
+        var matching = db.Database.SqlQuery<Guid>($"""
+            SELECT id AS "Value" FROM customers
+            WHERE erased_at IS NULL AND (lower(email) = ANY ({emails}) OR phone_digits = ANY ({phones}) OR lower(name) = ANY ({names}))
+            """);
+        return await db.Customers.Where(customer => matching.Contains(customer.Id)).ToListAsync(cancellationToken);
     }
 
     private async Task<Dictionary<string, Guid>> FindCompaniesAsync(IReadOnlyList<ImportedRow> rows, Memory memory, CancellationToken cancellationToken)
@@ -264,12 +270,11 @@ public sealed class ImportProcessor(CustomersDbContext db, ValueRecalculator rec
         }
     }
 
-    /// <summary>A person's company by name: one that exists, one this import made, or a new one made now.</summary>
-    private Guid? CompanyOf(
+    /// <summary>A person's company by name: one that exists, one this import made, or a new one made now (added to <paramref name="created"/> unless a dry run).</summary>
+    private static Guid? CompanyOf(
         ImportedRow row, CustomerKind kind, Dictionary<string, Guid> existing, Memory memory, Guid ownerId, DateTimeOffset now, Guid? jobId,
-        bool apply, out Guid? created)
+        List<CreatedByImport>? created)
     {
-        created = null;
         if (row.CompanyName(kind) is not { } name)
         {
             return null;
@@ -282,23 +287,21 @@ public sealed class ImportProcessor(CustomersDbContext db, ValueRecalculator rec
 
         var id = Guid.CreateVersion7(now);
         memory.CompaniesByName[name] = id;
-        if (apply)
-        {
-            Create(id, new CreateCustomerRequest(CustomerKind.Company, name, null, null, null, null, null, row[ImportField.Region], row[ImportField.Source], ownerId, []),
-                row.Number, jobId!.Value, now);
-            created = id;
-        }
+        created?.Add(Create(
+            id, new CreateCustomerRequest(CustomerKind.Company, name, null, null, null, null, null, row[ImportField.Region], row[ImportField.Source], ownerId, []),
+            row.Number, jobId!.Value, now));
 
         return id;
     }
 
-    private void Create(Guid id, CreateCustomerRequest request, int rowNumber, Guid jobId, DateTimeOffset now)
+    private static CreatedByImport Create(Guid id, CreateCustomerRequest request, int rowNumber, Guid jobId, DateTimeOffset now)
     {
         var customer = new Customer { Id = id, Kind = request.Kind!.Value, Name = "", CreatedAt = now, UpdatedAt = now };
         var fields = customer.Apply(request);
-        db.AddCustomer(customer, fields, $"{customer.Kind} {customer.Name} created by import", request.OwnerId?.ToString(),
+        var entry = CustomerWrites.CreatedEntry(customer, fields, $"{customer.Kind} {customer.Name} created by import", request.OwnerId?.ToString(),
             sourceReference: $"import:{jobId}:{rowNumber}:{id}");
-        db.Add(new ImportChange { JobId = jobId, Row = rowNumber, CustomerId = id, WasCreated = true, RevisionAfter = customer.Revision });
+        return new CreatedByImport(customer, entry,
+            new ImportChange { JobId = jobId, Row = rowNumber, CustomerId = id, WasCreated = true, RevisionAfter = customer.Revision });
     }
 
     private void Update(Customer customer, UpdateCustomerRequest update, int rowNumber, Guid jobId, DateTimeOffset now)

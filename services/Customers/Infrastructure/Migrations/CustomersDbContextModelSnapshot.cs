@@ -481,6 +481,10 @@ namespace Crm.Customers.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
                     b.Property<string>("Columns")
                         .IsRequired()
                         .HasColumnType("jsonb")
@@ -528,6 +532,11 @@ namespace Crm.Customers.Infrastructure.Migrations
                         .HasMaxLength(260)
                         .HasColumnType("character varying(260)")
                         .HasColumnName("file_name");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("last_error");
 
                     b.Property<string>("LeaseHolder")
                         .HasMaxLength(200)

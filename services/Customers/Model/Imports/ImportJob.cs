@@ -36,6 +36,16 @@ public class ImportJob
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? CompletedAt { get; set; }
     public string? FailureReason { get; set; }
+
+    /// <summary>
+    /// Tries at the current batch, this one included: each take-over of the job counts one, a committed batch starts the
+    /// count again at one. Past <c>Customers:Imports:MaxAttempts</c> the job fails instead of being retried for ever.
+    /// </summary>
+    public int Attempts { get; set; }
+
+    /// <summary>Why the latest try at the current batch failed; cleared when a batch commits.</summary>
+    public string? LastError { get; set; }
+
     public string? LeaseHolder { get; set; }
     public DateTimeOffset? LeaseUntil { get; set; }
     public uint Version { get; set; }
