@@ -79,7 +79,8 @@ public sealed class ImportBatchWriter(CustomersDbContext db, ValueRecalculator r
     {
         await using var writer = await connection.BeginBinaryImportAsync("""
             COPY customer_values (customer_id, recency, frequency, monetary, purchase_count, total_spend, first_purchase_at, last_purchase_at,
-                lifetime_value, tier, activity, lifecycle, churn_risk, churn_reasons, rating_basis, rated_value, grade, computed_at)
+                lifetime_value, tier, activity, lifecycle, churn_risk, churn_reasons, rating_basis, rated_value, grade, computed_at,
+                customer_created_at)
             FROM STDIN (FORMAT BINARY)
             """, cancellationToken);
         foreach (var value in created.Select(item => item.Customer.Value!))
@@ -103,6 +104,7 @@ public sealed class ImportBatchWriter(CustomersDbContext db, ValueRecalculator r
             await writer.WriteAsync(value.RatedValue, NpgsqlDbType.Numeric, cancellationToken);
             await writer.WriteAsync(value.Grade, NpgsqlDbType.Varchar, cancellationToken);
             await writer.WriteAsync(value.ComputedAt, NpgsqlDbType.TimestampTz, cancellationToken);
+            await writer.WriteAsync(value.CustomerCreatedAt, NpgsqlDbType.TimestampTz, cancellationToken);
         }
 
         await writer.CompleteAsync(cancellationToken);

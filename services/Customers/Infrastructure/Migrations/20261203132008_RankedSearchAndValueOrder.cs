@@ -32,6 +32,8 @@ namespace Crm.Customers.Infrastructure.Migrations
 
             migrationBuilder.Sql(
                 "UPDATE customer_values v SET customer_created_at = c.created_at FROM customers c WHERE c.id = v.customer_id;");
+            // The default only filled existing rows; a writer that forgets the column must fail, not sort the customer first.
+            migrationBuilder.Sql("ALTER TABLE customer_values ALTER COLUMN customer_created_at DROP DEFAULT;");
 
             // The search's exact and starts-with ranks (CustomerSearch); EF Core's model cannot declare an index on an expression.
             migrationBuilder.Sql("CREATE INDEX ix_customers_name_lower ON customers (lower(name) text_pattern_ops);");
