@@ -106,8 +106,13 @@ public sealed class SupportSlaTests(CrmSystemFixture system) : IAsyncLifetime
             TimeSpan.FromSeconds(10), "warning, breach and escalation are published once each");
         (await system.CountAsync("supportdb",
             "select count(*) from outbox_messages where message_type = 'Crm.Contracts.Support.TicketEscalated' and payload->>'ticketId' = @id " +
-            "and payload->'teamLeadIds' = jsonb_build_array(@lead::text) and payload->>'previousPriority' = 'High' and dispatched_at is not null",
+            "and payload->'teamLeadIds' = jsonb_build_array(@lead::text) and payload->>'previousPriority' = 'High'",
             ("id", id.ToString()), ("lead", leadUser.Id.ToString()))).ShouldBe(1, "the escalation names the team's lead");
+        // The dispatcher relays the committed event a moment later; waiting for it shows the escalation actually left.
+        await Eventually.HoldsAsync(async () => await system.CountAsync("supportdb",
+                "select count(*) from outbox_messages where message_type = 'Crm.Contracts.Support.TicketEscalated' and payload->>'ticketId' = @id " +
+                "and dispatched_at is not null", ("id", id.ToString())) == 1,
+            TimeSpan.FromSeconds(10), "the escalation is published to the broker");
         await Eventually.HoldsAsync(async () => (await CustomerHistoryTests.ReadTimelineAsync(system.Gateway, breached["customerId"]!.GetValue<Guid>()))
                 .Any(entry => entry["kind"]!.GetValue<string>() == "ticket.sla-breached"),
             TimeSpan.FromSeconds(10), "the breach is on the customer's timeline");
