@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Linq.Expressions;
 using Crm.ServiceDefaults.Paging;
 using Microsoft.EntityFrameworkCore;
@@ -40,6 +41,13 @@ public static class Keyset
     public static bool IsUsable(string? text, string sort, Func<string, bool> keyParses) =>
         Cursor.TryDecode(text, sort, out var cursor)
         && (cursor is null || (Guid.TryParse(cursor.Id, out _) && keyParses(cursor.Key)));
+
+    /// <summary>An instant as a cursor key: round-trip text, so the next page starts after the exact tick.</summary>
+    public static string TimeKey(DateTimeOffset time) => time.ToString("O", CultureInfo.InvariantCulture);
+
+    public static DateTimeOffset ParseTimeKey(string key) => DateTimeOffset.Parse(key, CultureInfo.InvariantCulture);
+
+    public static bool TimeKeyParses(string key) => DateTimeOffset.TryParse(key, CultureInfo.InvariantCulture, out _);
 
     private sealed class ParameterReplacer(IReadOnlyDictionary<ParameterExpression, Expression> replacements) : ExpressionVisitor
     {

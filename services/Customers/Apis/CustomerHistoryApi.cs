@@ -1,5 +1,6 @@
 using System.Globalization;
 using Crm.BuildingBlocks.Messaging;
+using Crm.BuildingBlocks.Persistence;
 using Crm.Contracts.Customers;
 using Crm.Customers.Infrastructure;
 using Crm.Customers.Model;
@@ -178,7 +179,7 @@ public static class CustomerHistoryApi
 
         if (Cursor.TryDecode(query.Cursor, TimelineSort, out var cursor) && cursor is not null)
         {
-            var occurredAt = DateTimeOffset.Parse(cursor.Key, CultureInfo.InvariantCulture);
+            var occurredAt = Keyset.ParseTimeKey(cursor.Key);
             var entryId = long.Parse(cursor.Id, CultureInfo.InvariantCulture);
             entries = entries.Where(entry => EF.Functions.LessThan(ValueTuple.Create(entry.OccurredAt, entry.Id), ValueTuple.Create(occurredAt, entryId)));
         }
@@ -193,7 +194,7 @@ public static class CustomerHistoryApi
 
         var page = rows.Take(pageSize).ToList();
         var next = rows.Count > pageSize
-            ? new Cursor(TimelineSort, page[^1].OccurredAt.ToString("O", CultureInfo.InvariantCulture), page[^1].Id.ToString(CultureInfo.InvariantCulture)).Encode()
+            ? new Cursor(TimelineSort, Keyset.TimeKey(page[^1].OccurredAt), page[^1].Id.ToString(CultureInfo.InvariantCulture)).Encode()
             : null;
         return TypedResults.Ok(new CursorPage<TimelineEntryResponse>([.. page.Select(TimelineEntryResponse.From)], pageSize, next));
     }

@@ -1,5 +1,4 @@
 using Crm.BuildingBlocks.Persistence;
-using System.Globalization;
 using Crm.Customers.Model;
 using Crm.ServiceDefaults.Paging;
 using Crm.Customers.Infrastructure;
@@ -118,9 +117,9 @@ public static class CustomerQueries
         {
             // The same instant, read from the value's copy, whose (tier | lifecycle | grade, created at) indexes give the order.
             "createdAt" when filter is { Tier: not null } or { Lifecycle: not null } or { Grade.Length: > 0 } =>
-                customers.OrderAfter(c => c.Value!.CustomerCreatedAt, c => c.Id, descending, cursor, ParseTime),
-            "createdAt" => customers.OrderAfter(c => c.CreatedAt, c => c.Id, descending, cursor, ParseTime),
-            "updatedAt" => customers.OrderAfter(c => c.UpdatedAt, c => c.Id, descending, cursor, ParseTime),
+                customers.OrderAfter(c => c.Value!.CustomerCreatedAt, c => c.Id, descending, cursor, Keyset.ParseTimeKey),
+            "createdAt" => customers.OrderAfter(c => c.CreatedAt, c => c.Id, descending, cursor, Keyset.ParseTimeKey),
+            "updatedAt" => customers.OrderAfter(c => c.UpdatedAt, c => c.Id, descending, cursor, Keyset.ParseTimeKey),
             _ => customers.OrderAfter(c => c.Name, c => c.Id, descending, cursor, key => key),
         };
     }
@@ -131,17 +130,16 @@ public static class CustomerQueries
         {
             "name" => true,
             CustomerSearch.Sort => CustomerSearch.TryParseKey(key, out _, out _),
-            _ => DateTimeOffset.TryParse(key, CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
+            _ => Keyset.TimeKeyParses(key),
         });
 
     public static Cursor CursorAfter(Customer last, string sort) => sort.TrimStart('-') switch
     {
-        "createdAt" => new Cursor(sort, last.CreatedAt.ToString("O", CultureInfo.InvariantCulture), last.Id.ToString()),
-        "updatedAt" => new Cursor(sort, last.UpdatedAt.ToString("O", CultureInfo.InvariantCulture), last.Id.ToString()),
+        "createdAt" => new Cursor(sort, Keyset.TimeKey(last.CreatedAt), last.Id.ToString()),
+        "updatedAt" => new Cursor(sort, Keyset.TimeKey(last.UpdatedAt), last.Id.ToString()),
         _ => new Cursor(sort, last.Name, last.Id.ToString()),
     };
 
-    private static DateTimeOffset ParseTime(string key) => DateTimeOffset.Parse(key, CultureInfo.InvariantCulture);
 
     internal static string EscapeLike(string text) => text.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_");
 }

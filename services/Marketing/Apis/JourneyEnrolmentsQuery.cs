@@ -21,7 +21,7 @@ public sealed class JourneyEnrolmentsQueryValidator : AbstractValidator<JourneyE
         RuleFor(query => query.PageSize).InclusiveBetween(1, PagingLimits.MaxPageSize);
         RuleFor(query => query.Status).IsInEnum();
         RuleFor(query => query.Cursor)
-            .Must(cursor => Keyset.IsUsable(cursor, JourneyEnrolmentsQuery.Sort, JourneyQueries.MomentParses))
+            .Must(cursor => Keyset.IsUsable(cursor, JourneyEnrolmentsQuery.Sort, Keyset.TimeKeyParses))
             .WithMessage("Use the nextCursor of the previous page as it is.");
     }
 }

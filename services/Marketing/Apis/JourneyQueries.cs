@@ -1,4 +1,3 @@
-using System.Globalization;
 using Crm.BuildingBlocks.Persistence;
 using Crm.Marketing.Model;
 using Crm.ServiceDefaults.Paging;
@@ -14,24 +13,18 @@ public static class JourneyQueries
         return sort.TrimStart('-') switch
         {
             "name" => journeys.OrderAfter(journey => journey.Name, journey => journey.Id, descending, after, key => key),
-            "updatedAt" => journeys.OrderAfter(journey => journey.UpdatedAt, journey => journey.Id, descending, after, ParseMoment),
-            _ => journeys.OrderAfter(journey => journey.CreatedAt, journey => journey.Id, descending, after, ParseMoment),
+            "updatedAt" => journeys.OrderAfter(journey => journey.UpdatedAt, journey => journey.Id, descending, after, Keyset.ParseTimeKey),
+            _ => journeys.OrderAfter(journey => journey.CreatedAt, journey => journey.Id, descending, after, Keyset.ParseTimeKey),
         };
     }
 
     public static Cursor CursorAfter(Journey last, string sort) => new(sort, sort.TrimStart('-') switch
     {
         "name" => last.Name,
-        "updatedAt" => FormatMoment(last.UpdatedAt),
-        _ => FormatMoment(last.CreatedAt),
+        "updatedAt" => Keyset.TimeKey(last.UpdatedAt),
+        _ => Keyset.TimeKey(last.CreatedAt),
     }, last.Id.ToString());
 
     public static bool IsUsableCursor(string? text, string sort) =>
-        Keyset.IsUsable(text, sort, key => sort.TrimStart('-') == "name" || MomentParses(key));
-
-    public static string FormatMoment(DateTimeOffset moment) => moment.ToString("O", CultureInfo.InvariantCulture);
-
-    public static DateTimeOffset ParseMoment(string key) => DateTimeOffset.Parse(key, CultureInfo.InvariantCulture);
-
-    public static bool MomentParses(string key) => DateTimeOffset.TryParse(key, CultureInfo.InvariantCulture, out _);
+        Keyset.IsUsable(text, sort, key => sort.TrimStart('-') == "name" || Keyset.TimeKeyParses(key));
 }

@@ -188,7 +188,7 @@ public static class JourneysApi
         var status = query.Status;
         var filtered = db.JourneyEnrolments.AsNoTracking().Where(e => e.JourneyId == id && (status == null || e.Status == status));
         var rows = await filtered
-            .OrderAfter(e => e.EnrolledAt, e => e.ContactId, descending: false, after, JourneyQueries.ParseMoment)
+            .OrderAfter(e => e.EnrolledAt, e => e.ContactId, descending: false, after, Keyset.ParseTimeKey)
             .Take(query.PageSizeOrDefault + 1)
             .Join(db.Customers, e => e.ContactId, contact => contact.Id, (e, contact) => new { Enrolment = e, contact.Name, contact.Email })
             .ToListAsync(cancellationToken);
@@ -199,7 +199,7 @@ public static class JourneysApi
             row.Enrolment.Status == EnrolmentStatus.Active ? row.Enrolment.DueAt : null,
             row.Enrolment.EnrolledAt, row.Enrolment.EndedAt, row.Enrolment.ExitReason)).ToList();
         var next = rows.Count > page.Count
-            ? new Cursor(JourneyEnrolmentsQuery.Sort, JourneyQueries.FormatMoment(page[^1].EnrolledAt), page[^1].ContactId.ToString()).Encode()
+            ? new Cursor(JourneyEnrolmentsQuery.Sort, Keyset.TimeKey(page[^1].EnrolledAt), page[^1].ContactId.ToString()).Encode()
             : null;
         return TypedResults.Ok(new JourneyEnrolmentPage(page, query.PageSizeOrDefault, next, await filtered.LongCountAsync(cancellationToken)));
     }

@@ -8,8 +8,6 @@ namespace Crm.Marketing.Apis;
 public sealed record SegmentMembersQuery(string? Cursor, int? PageSize)
 {
     public const string Sort = "enteredAt";
-
-    public static bool KeyParses(string key) => DateTimeOffset.TryParse(key, System.Globalization.CultureInfo.InvariantCulture, out _);
 }
 
 public sealed class SegmentMembersQueryValidator : AbstractValidator<SegmentMembersQuery>
@@ -18,7 +16,7 @@ public sealed class SegmentMembersQueryValidator : AbstractValidator<SegmentMemb
     {
         RuleFor(query => query.PageSize).InclusiveBetween(1, PagingLimits.MaxPageSize);
         RuleFor(query => query.Cursor)
-            .Must(cursor => Keyset.IsUsable(cursor, SegmentMembersQuery.Sort, SegmentMembersQuery.KeyParses))
+            .Must(cursor => Keyset.IsUsable(cursor, SegmentMembersQuery.Sort, Keyset.TimeKeyParses))
             .WithMessage("Use the nextCursor of the previous page as it is.");
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Crm.BuildingBlocks.Persistence;
 using Crm.Marketing.Infrastructure;
 using Crm.Marketing.Model;
@@ -166,14 +165,14 @@ public static class SegmentsApi
         var size = query.PageSize ?? PagingLimits.DefaultPageSize;
         var rows = await db.SegmentMembers.AsNoTracking().Where(member => member.SegmentId == id)
             .OrderAfter(member => member.EnteredAt, member => member.ContactId, descending: false, cursor,
-                key => DateTimeOffset.Parse(key, CultureInfo.InvariantCulture))
+                Keyset.ParseTimeKey)
             .Take(size + 1)
             .Join(db.Customers, member => member.ContactId, contact => contact.Id,
                 (member, contact) => new SegmentMemberEntry(contact.Id, contact.Name, contact.Email, member.EnteredAt))
             .ToListAsync(cancellationToken);
         var page = rows.Take(size).ToList();
         var next = rows.Count > size
-            ? new Cursor(SegmentMembersQuery.Sort, page[^1].EnteredAt.ToString("O", CultureInfo.InvariantCulture), page[^1].Id.ToString()).Encode()
+            ? new Cursor(SegmentMembersQuery.Sort, Keyset.TimeKey(page[^1].EnteredAt), page[^1].Id.ToString()).Encode()
             : null;
         return TypedResults.Ok(new SegmentMembersPage(page, size, next, await CountAsync(db, id, cancellationToken)));
     }

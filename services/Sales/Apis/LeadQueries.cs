@@ -61,7 +61,7 @@ public static class LeadQueries
         {
             "name" => leads.OrderAfter(lead => lead.Name, lead => lead.Id, descending, after, key => key),
             "score" => leads.OrderAfter(lead => lead.Score, lead => lead.Id, descending, after, key => int.Parse(key, CultureInfo.InvariantCulture)),
-            _ => leads.OrderAfter(lead => lead.CreatedAt, lead => lead.Id, descending, after, key => DateTimeOffset.Parse(key, CultureInfo.InvariantCulture)),
+            _ => leads.OrderAfter(lead => lead.CreatedAt, lead => lead.Id, descending, after, Keyset.ParseTimeKey),
         };
     }
 
@@ -69,7 +69,7 @@ public static class LeadQueries
     {
         "name" => last.Name,
         "score" => last.Score.ToString(CultureInfo.InvariantCulture),
-        _ => last.CreatedAt.ToString("O", CultureInfo.InvariantCulture),
+        _ => Keyset.TimeKey(last.CreatedAt),
     }, last.Id.ToString());
 
     public static bool IsUsableCursor(string? text, string sort) =>
@@ -77,7 +77,7 @@ public static class LeadQueries
         {
             "name" => true,
             "score" => int.TryParse(key, NumberStyles.Integer, CultureInfo.InvariantCulture, out _),
-            _ => DateTimeOffset.TryParse(key, CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
+            _ => Keyset.TimeKeyParses(key),
         });
 
     private static string EscapeLike(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");

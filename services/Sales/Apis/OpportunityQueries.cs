@@ -74,7 +74,7 @@ public static class OpportunityQueries
         {
             "name" => opportunities.OrderAfter(o => o.Name, o => o.Id, descending, after, key => key),
             "amount" => opportunities.OrderAfter(o => o.Amount, o => o.Id, descending, after, key => decimal.Parse(key, CultureInfo.InvariantCulture)),
-            "createdAt" => opportunities.OrderAfter(o => o.CreatedAt, o => o.Id, descending, after, key => DateTimeOffset.Parse(key, CultureInfo.InvariantCulture)),
+            "createdAt" => opportunities.OrderAfter(o => o.CreatedAt, o => o.Id, descending, after, Keyset.ParseTimeKey),
             _ => opportunities.OrderAfter(o => o.ExpectedCloseDate, o => o.Id, descending, after, key => DateOnly.Parse(key, CultureInfo.InvariantCulture)),
         };
     }
@@ -83,7 +83,7 @@ public static class OpportunityQueries
     {
         "name" => last.Name,
         "amount" => last.Amount.ToString(CultureInfo.InvariantCulture),
-        "createdAt" => last.CreatedAt.ToString("O", CultureInfo.InvariantCulture),
+        "createdAt" => Keyset.TimeKey(last.CreatedAt),
         _ => last.ExpectedCloseDate.ToString("O", CultureInfo.InvariantCulture),
     }, last.Id.ToString());
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Crm.BuildingBlocks.Persistence;
 using Crm.Sales.Infrastructure;
 using Crm.Sales.Model;
@@ -77,18 +76,18 @@ public static class TasksApi
 
         Cursor.TryDecode(query.Cursor, ListTasksQuery.Sort, out var after);
         var rows = await tasks
-            .OrderAfter(task => task.DueAt, task => task.Id, descending: false, after, key => DateTimeOffset.Parse(key, CultureInfo.InvariantCulture))
+            .OrderAfter(task => task.DueAt, task => task.Id, descending: false, after, Keyset.ParseTimeKey)
             .Take(query.PageSizeOrDefault + 1)
             .ToListAsync(cancellationToken);
         var page = rows.Take(query.PageSizeOrDefault).ToList();
         var next = rows.Count > page.Count
-            ? new Cursor(ListTasksQuery.Sort, page[^1].DueAt.ToString("O", CultureInfo.InvariantCulture), page[^1].Id.ToString()).Encode()
+            ? new Cursor(ListTasksQuery.Sort, Keyset.TimeKey(page[^1].DueAt), page[^1].Id.ToString()).Encode()
             : null;
         return TypedResults.Ok(new CursorPage<TaskResponse>([.. page.Select(TaskResponse.From)], query.PageSizeOrDefault, next));
     }
 
     public static bool IsUsableCursor(string? cursor) =>
-        Keyset.IsUsable(cursor, ListTasksQuery.Sort, key => DateTimeOffset.TryParse(key, CultureInfo.InvariantCulture, DateTimeStyles.None, out _));
+        Keyset.IsUsable(cursor, ListTasksQuery.Sort, Keyset.TimeKeyParses);
 
     public static async Task<Results<Created<TaskResponse>, ProblemHttpResult>> CreateTask(
         TaskRequest request, CurrentUser caller, SalesDbContext db, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
