@@ -26,7 +26,7 @@ public class SupportDbContext(DbContextOptions<SupportDbContext> options) : Mess
 
     public DbSet<TicketComment> TicketComments => Set<TicketComment>();
 
-    public DbSet<TicketDailyFigures> TicketDailyFigures => Set<TicketDailyFigures>();
+    public DbSet<TicketFigures> TicketFigures => Set<TicketFigures>();
 
     public DbSet<User> Users => Set<User>();
 

@@ -796,8 +796,12 @@ namespace Crm.Support.Infrastructure.Migrations
                     b.ToTable("ticket_comments", (string)null);
                 });
 
-            modelBuilder.Entity("Crm.Support.Model.TicketDailyFigures", b =>
+            modelBuilder.Entity("Crm.Support.Model.TicketFigures", b =>
                 {
+                    b.Property<short>("Span")
+                        .HasColumnType("smallint")
+                        .HasColumnName("span");
+
                     b.Property<short>("Grain")
                         .HasColumnType("smallint")
                         .HasColumnName("grain");
@@ -806,9 +810,9 @@ namespace Crm.Support.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("team_id");
 
-                    b.Property<DateOnly>("Day")
+                    b.Property<DateOnly>("FirstDay")
                         .HasColumnType("date")
-                        .HasColumnName("day");
+                        .HasColumnName("first_day");
 
                     b.Property<string>("Category")
                         .HasMaxLength(32)
@@ -861,10 +865,10 @@ namespace Crm.Support.Infrastructure.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("resolved");
 
-                    b.HasKey("Grain", "TeamId", "Day", "Category")
-                        .HasName("pk_ticket_daily_figures");
+                    b.HasKey("Span", "Grain", "TeamId", "FirstDay", "Category")
+                        .HasName("pk_ticket_figures");
 
-                    b.ToTable("ticket_daily_figures", (string)null);
+                    b.ToTable("ticket_figures", (string)null);
                 });
 
             modelBuilder.Entity("Crm.Support.Model.User", b =>
