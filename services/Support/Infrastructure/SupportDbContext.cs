@@ -18,6 +18,8 @@ public class SupportDbContext(DbContextOptions<SupportDbContext> options) : Mess
 
     public DbSet<SlaPolicy> SlaPolicies => Set<SlaPolicy>();
 
+    public DbSet<SlaReplan> SlaReplans => Set<SlaReplan>();
+
     public DbSet<DurableTimer> Timers => Set<DurableTimer>();
 
     public DbSet<Ticket> Tickets => Set<Ticket>();

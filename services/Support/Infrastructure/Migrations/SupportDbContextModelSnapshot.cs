@@ -491,6 +491,57 @@ namespace Crm.Support.Infrastructure.Migrations
                     b.ToTable("sla_policies", (string)null);
                 });
 
+            modelBuilder.Entity("Crm.Support.Model.SlaReplan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("CalendarId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("calendar_id");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<Guid?>("Cursor")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cursor");
+
+                    b.Property<Guid?>("PolicyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("policy_id");
+
+                    b.Property<int>("Replanned")
+                        .HasColumnType("integer")
+                        .HasColumnName("replanned");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sla_replans");
+
+                    b.HasIndex("CalendarId")
+                        .HasDatabaseName("ix_sla_replans_calendar_id");
+
+                    b.HasIndex("PolicyId")
+                        .HasDatabaseName("ix_sla_replans_policy_id");
+
+                    b.HasIndex("RequestedAt")
+                        .HasDatabaseName("ix_sla_replans_requested_at")
+                        .HasFilter("completed_at IS NULL");
+
+                    b.ToTable("sla_replans", (string)null);
+                });
+
             modelBuilder.Entity("Crm.Support.Model.Ticket", b =>
                 {
                     b.Property<Guid>("Id")
