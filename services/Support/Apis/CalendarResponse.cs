@@ -10,8 +10,11 @@ public sealed record CalendarResponse(
     IReadOnlyList<WorkingHours> Hours,
     IReadOnlyList<DateOnly> Holidays,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    SlaReplanResponse? Replan)
 {
-    public static CalendarResponse From(BusinessCalendar calendar) => new(
-        calendar.Id, calendar.Name, calendar.TimeZoneId, calendar.AlwaysOpen, calendar.Hours, calendar.Holidays, calendar.CreatedAt, calendar.UpdatedAt);
+    /// <param name="replan">The re-plan of open tickets a change started (responses to changes only).</param>
+    public static CalendarResponse From(BusinessCalendar calendar, SlaReplan? replan = null) => new(
+        calendar.Id, calendar.Name, calendar.TimeZoneId, calendar.AlwaysOpen, calendar.Hours, calendar.Holidays, calendar.CreatedAt, calendar.UpdatedAt,
+        replan is null ? null : SlaReplanResponse.From(replan));
 }

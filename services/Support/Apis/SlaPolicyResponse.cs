@@ -10,8 +10,11 @@ public sealed record SlaPolicyResponse(
     IReadOnlyList<SlaTarget> Targets,
     int WarningPercent,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    SlaReplanResponse? Replan)
 {
-    public static SlaPolicyResponse From(SlaPolicy policy) => new(
-        policy.Id, policy.Name, policy.Tier, policy.CalendarId, policy.Targets, policy.WarningPercent, policy.CreatedAt, policy.UpdatedAt);
+    /// <param name="replan">The re-plan of open tickets a change started (responses to changes only).</param>
+    public static SlaPolicyResponse From(SlaPolicy policy, SlaReplan? replan = null) => new(
+        policy.Id, policy.Name, policy.Tier, policy.CalendarId, policy.Targets, policy.WarningPercent, policy.CreatedAt, policy.UpdatedAt,
+        replan is null ? null : SlaReplanResponse.From(replan));
 }

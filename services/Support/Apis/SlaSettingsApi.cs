@@ -23,7 +23,7 @@ public static class SlaSettingsApi
             .RequireRoles(CrmRoles.Administrator);
         calendars.MapPut("/{id:guid}", UpdateCalendar)
             .WithValidation<CalendarRequest>()
-            .WithSummary("Replaces a calendar (administrators only). Needs If-Match. Open tickets counted on it are re-planned on its new hours.")
+            .WithSummary("Replaces a calendar (administrators only). Needs If-Match. Open tickets counted on it are re-planned on its new hours in the background (`replan`).")
             .RequireRoles(CrmRoles.Administrator);
 
         var policies = app.MapGroup($"{SupportApi.Prefix}/sla-policies").WithTags("SLA");
@@ -31,18 +31,22 @@ public static class SlaSettingsApi
         policies.MapGet("/{id:guid}", GetPolicy).WithSummary("One SLA policy; the ETag header carries its version.").RequireRoles(CrmRoles.Support);
         policies.MapPost("/", CreatePolicy)
             .WithValidation<SlaPolicyRequest>()
-            .WithSummary("Creates the SLA policy of a customer tier: targets per priority on a calendar (administrators only; 409 when the tier has one).")
+            .WithSummary("Creates the SLA policy of a customer tier: targets per priority on a calendar (administrators only; 409 when the tier has one). The tier's open tickets are re-planned in the background (`replan`).")
             .RequireRoles(CrmRoles.Administrator);
         policies.MapPut("/{id:guid}", UpdatePolicy)
             .WithValidation<SlaPolicyRequest>()
-            .WithSummary("Replaces an SLA policy (administrators only). Needs If-Match. Its open tickets are re-planned on the new targets.")
+            .WithSummary("Replaces an SLA policy (administrators only). Needs If-Match. Its open tickets are re-planned on the new targets in the background (`replan`).")
             .RequireRoles(CrmRoles.Administrator);
+
+        var replans = app.MapGroup($"{SupportApi.Prefix}/sla-replans").WithTags("SLA").RequireRoles(CrmRoles.Administrator);
+        replans.MapGet("/", ListReplans).WithSummary("The latest 50 re-plans of open tickets after calendar and policy changes, newest first (administrators only).");
+        replans.MapGet("/{id:guid}", GetReplan).WithSummary("One re-plan: queued, running or completed, and how many tickets it has re-planned (administrators only).");
         return app;
     }
 
     public static async Task<Ok<List<CalendarResponse>>> ListCalendars(SupportDbContext db, CancellationToken cancellationToken) =>
         TypedResults.Ok((await db.BusinessCalendars.AsNoTracking().OrderBy(c => c.Name).ThenBy(c => c.Id).ToListAsync(cancellationToken))
-            .Select(CalendarResponse.From).ToList());
+            .Select(calendar => CalendarResponse.From(calendar)).ToList());
 
     public static async Task<Results<Ok<CalendarResponse>, NotFound>> GetCalendar(Guid id, SupportDbContext db, HttpContext http, CancellationToken cancellationToken)
     {
@@ -91,17 +95,17 @@ public static class SlaSettingsApi
             return problem;
         }
 
-        // Open tickets counted on this calendar get due times (and timers) on its new hours.
-        await planner.ReplanAsync(ticket => ticket.SlaCalendarId == id, now, cancellationToken);
+        // Open tickets counted on this calendar get due times (and timers) on its new hours, in the background.
+        var replan = await planner.RequestReplanAsync(calendarId: id, policyId: null, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         http.Response.Headers.ETag = ETags.From(calendar.Version);
-        return TypedResults.Ok(CalendarResponse.From(calendar));
+        return TypedResults.Ok(CalendarResponse.From(calendar, replan));
     }
 
     public static async Task<Ok<List<SlaPolicyResponse>>> ListPolicies(SupportDbContext db, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await db.SlaPolicies.AsNoTracking().OrderBy(p => p.Tier).ToListAsync(cancellationToken)).Select(SlaPolicyResponse.From).ToList());
+        TypedResults.Ok((await db.SlaPolicies.AsNoTracking().OrderBy(p => p.Tier).ToListAsync(cancellationToken)).Select(policy => SlaPolicyResponse.From(policy)).ToList());
 
     public static async Task<Results<Ok<SlaPolicyResponse>, NotFound>> GetPolicy(Guid id, SupportDbContext db, HttpContext http, CancellationToken cancellationToken)
     {
@@ -137,13 +141,13 @@ public static class SlaSettingsApi
             return TierTaken(policy.Tier);
         }
 
-        // The tier's open tickets leave the fallback (or having no targets) for the new policy.
-        await planner.ReplanAsync(planner.GovernedBy(policy.Id, policy.Tier), now, cancellationToken);
+        // The tier's open tickets leave the fallback (or having no targets) for the new policy, in the background.
+        var replan = await planner.RequestReplanAsync(calendarId: null, policy.Id, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         http.Response.Headers.ETag = ETags.From(policy.Version);
-        return TypedResults.Created($"{SupportApi.Prefix}/sla-policies/{policy.Id}", SlaPolicyResponse.From(policy));
+        return TypedResults.Created($"{SupportApi.Prefix}/sla-policies/{policy.Id}", SlaPolicyResponse.From(policy, replan));
     }
 
     public static async Task<Results<Ok<SlaPolicyResponse>, ValidationProblem, ProblemHttpResult>> UpdatePolicy(
@@ -181,16 +185,24 @@ public static class SlaSettingsApi
             return TierTaken(policy.Tier);
         }
 
-        // Its open tickets take the new targets; moved to another tier, it takes that tier's tickets too and leaves the
-        // old tier's (planned on it) to the General fallback.
-        await planner.ReplanAsync(planner.GovernedBy(policy.Id, policy.Tier), now, cancellationToken);
-
+        // Its open tickets take the new targets in the background; moved to another tier, it takes that tier's tickets
+        // too and leaves the old tier's (planned on it) to the General fallback.
+        var replan = await planner.RequestReplanAsync(calendarId: null, policy.Id, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         http.Response.Headers.ETag = ETags.From(policy.Version);
-        return TypedResults.Ok(SlaPolicyResponse.From(policy));
+        return TypedResults.Ok(SlaPolicyResponse.From(policy, replan));
     }
+
+    public static async Task<Ok<List<SlaReplanResponse>>> ListReplans(SupportDbContext db, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await db.SlaReplans.AsNoTracking().OrderByDescending(r => r.RequestedAt).ThenByDescending(r => r.Id).Take(50)
+            .ToListAsync(cancellationToken)).Select(SlaReplanResponse.From).ToList());
+
+    public static async Task<Results<Ok<SlaReplanResponse>, NotFound>> GetReplan(Guid id, SupportDbContext db, CancellationToken cancellationToken) =>
+        await db.SlaReplans.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken) is { } replan
+            ? TypedResults.Ok(SlaReplanResponse.From(replan))
+            : TypedResults.NotFound();
 
     private static async Task<ValidationProblem?> UnknownCalendarAsync(SupportDbContext db, Guid calendarId, CancellationToken cancellationToken) =>
         await db.BusinessCalendars.AnyAsync(c => c.Id == calendarId, cancellationToken)

@@ -36,6 +36,8 @@ public static class Extensions
         builder.Services.AddScoped<TimerHandler>();
         builder.Services.Configure<TimerOptions>(builder.Configuration.GetSection("Timers"));
         builder.Services.AddHostedService<TimerWorker>();
+        builder.Services.Configure<SlaReplanOptions>(builder.Configuration.GetSection("SlaReplans"));
+        builder.Services.AddHostedService<SlaReplanWorker>();
         builder.AddTestClockWhenEnabled();
 
         return builder;

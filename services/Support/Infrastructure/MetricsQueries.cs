@@ -6,9 +6,9 @@ using Npgsql;
 namespace Crm.Support.Infrastructure;
 
 /// <summary>
-/// The quality figures of a period without reading every ticket of it: whole UTC days come from the daily roll-up
-/// (<see cref="TicketDailyFigures"/>, a few rows per day for everyone or one team), and only the hours before the first
-/// and after the last whole day are added up from the tickets, by the rules of the SQL function the roll-up is made of. An
+/// The quality figures of a period without reading every ticket of it: whole months and the whole UTC days around
+/// them come from the roll-up (<see cref="TicketFigures"/>, a few rows per month or day for everyone or one team), and
+/// only the hours before the first and after the last whole day are added up from the tickets, by the rules of the SQL function the roll-up is made of. An
 /// agent's figures are read from the agent's own tickets (an index on the assignee), which are few.
 /// </summary>
 public sealed class MetricsQueries(SupportDbContext db)
@@ -43,24 +43,59 @@ public sealed class MetricsQueries(SupportDbContext db)
 
         var wholeDaysStart = new DateTimeOffset(firstWholeDay.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var wholeDaysEnd = new DateTimeOffset(endOfWholeDays.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        await AddDaysAsync(figures, firstWholeDay, endOfWholeDays, filter, cancellationToken);
+        await AddRollUpAsync(figures, WholeMonths(firstWholeDay, endOfWholeDays), filter, cancellationToken);
         await AddTicketFactsAsync(figures, (from, wholeDaysStart), (wholeDaysEnd, to), filter, cancellationToken);
         return figures;
     }
 
-    private async Task AddDaysAsync(PeriodFigures figures, DateOnly first, DateOnly end, MetricsFilter filter, CancellationToken cancellationToken)
+    /// <summary>
+    /// The whole calendar months within the whole days, and the days before and after them; without a whole month,
+    /// all days lie before it.
+    /// </summary>
+    private static RollUpStretches WholeMonths(DateOnly firstWholeDay, DateOnly endOfWholeDays)
+    {
+        var firstWholeMonth = firstWholeDay.Day == 1 ? firstWholeDay : new DateOnly(firstWholeDay.Year, firstWholeDay.Month, 1).AddMonths(1);
+        var endOfWholeMonths = new DateOnly(endOfWholeDays.Year, endOfWholeDays.Month, 1);
+        return firstWholeMonth < endOfWholeMonths
+            ? new RollUpStretches(firstWholeDay, firstWholeMonth, endOfWholeMonths, endOfWholeDays)
+            : new RollUpStretches(firstWholeDay, endOfWholeDays, endOfWholeDays, endOfWholeDays);
+    }
+
+    /// <summary>
+    /// The whole months from their month rows and the days around them from their day rows: a year is about a dozen
+    /// month rows and up to two months of day rows per category, instead of 365 day rows. A weekly series cannot be cut
+    /// from months, so then the months' tickets created per day come from the day rows' counts alone.
+    /// </summary>
+    private async Task AddRollUpAsync(PeriodFigures figures, RollUpStretches stretches, MetricsFilter filter, CancellationToken cancellationToken)
     {
         var grain = filter.TeamId is null ? TicketFiguresGrain.Everyone : TicketFiguresGrain.Team;
         var team = filter.TeamId ?? Guid.Empty;
-        var days = db.TicketDailyFigures.AsNoTracking().Where(day => day.Grain == grain && day.TeamId == team && day.Day >= first && day.Day < end);
+        var (daysStart, monthsStart, monthsEnd, daysEnd) = stretches;
+        var scoped = db.TicketFigures.AsNoTracking().Where(row => row.Grain == grain && row.TeamId == team);
         if (filter.Category is { } category)
         {
-            days = days.Where(day => day.Category == category);
+            scoped = scoped.Where(row => row.Category == category);
         }
 
-        await foreach (var day in days.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        var rows = scoped.Where(row =>
+            row.Span == TicketFiguresSpan.Day && (row.FirstDay >= daysStart && row.FirstDay < monthsStart || row.FirstDay >= monthsEnd && row.FirstDay < daysEnd)
+            || row.Span == TicketFiguresSpan.Month && row.FirstDay >= monthsStart && row.FirstDay < monthsEnd);
+        await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            figures.Add(day);
+            figures.Add(row);
+        }
+
+        if (figures.SeriesFromMonths || monthsStart == monthsEnd)
+        {
+            return;
+        }
+
+        var createdPerDay = scoped
+            .Where(row => row.Span == TicketFiguresSpan.Day && row.FirstDay >= monthsStart && row.FirstDay < monthsEnd && row.Created != 0)
+            .Select(row => new { row.FirstDay, row.Category, row.Created });
+        await foreach (var day in createdPerDay.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            figures.AddCreated(day.FirstDay, day.Category, day.Created);
         }
     }
 

@@ -3,7 +3,7 @@ using Crm.Support.Model;
 namespace Crm.Support.Infrastructure;
 
 /// <summary>
-/// A period's quality figures added up from day rows of <c>ticket_daily_figures</c> and from tickets' own facts
+/// A period's quality figures added up from month and day rows of <c>ticket_figures</c> and from tickets' own facts
 /// (<c>ticket_figure_facts</c>) for the hours around the whole days: counts, millisecond sums and duration histograms.
 /// </summary>
 public sealed class PeriodFigures(string interval)
@@ -22,13 +22,24 @@ public sealed class PeriodFigures(string interval)
     /// <summary>Tickets created per period start (Monday or first of the month, UTC) and category.</summary>
     public Dictionary<(DateOnly PeriodStart, string Category), int> CreatedByCategory { get; } = [];
 
-    public void Add(TicketDailyFigures day)
+    /// <summary>
+    /// True for a monthly series, which month rows fill; a weekly one takes month rows' tickets created from
+    /// <see cref="AddCreated"/> per day instead.
+    /// </summary>
+    public bool SeriesFromMonths => interval == "month";
+
+    public void Add(TicketFigures row)
     {
-        AddCounts(day.Day, day.Category, day.Created, day.FirstResponses, day.FirstResponseMilliseconds, day.FirstResponseTargets,
-            day.FirstResponseMet, day.ResolutionTargets, day.ResolutionMet, day.Resolved, day.ResolutionMilliseconds);
-        DurationHistogram.Add(FirstResponseHistogram, day.FirstResponseHistogram);
-        DurationHistogram.Add(ResolutionHistogram, day.ResolutionHistogram);
+        var created = row.Span == TicketFiguresSpan.Day || SeriesFromMonths ? row.Created : 0;
+        AddCounts(row.FirstDay, row.Category, created, row.FirstResponses, row.FirstResponseMilliseconds, row.FirstResponseTargets,
+            row.FirstResponseMet, row.ResolutionTargets, row.ResolutionMet, row.Resolved, row.ResolutionMilliseconds);
+        DurationHistogram.Add(FirstResponseHistogram, row.FirstResponseHistogram);
+        DurationHistogram.Add(ResolutionHistogram, row.ResolutionHistogram);
     }
+
+    /// <summary>Tickets created on a day of a month whose row was added without them (a weekly series).</summary>
+    public void AddCreated(DateOnly day, string category, int created) =>
+        AddCounts(day, category, created, 0, 0, 0, 0, 0, 0, 0, 0);
 
     /// <summary>One ticket's fact row: its creation day's or its resolution day's share.</summary>
     public void Add(TicketFact fact)

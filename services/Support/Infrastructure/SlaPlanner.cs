@@ -25,20 +25,25 @@ public sealed class SlaPlanner(SupportDbContext db)
     }
 
     /// <summary>
-    /// Re-plans every ticket that is not closed and matches <paramref name="which"/> on the policies and calendars as
-    /// they are now (call it after saving the change, in the same transaction). Paused time is kept, and the timers of
-    /// the old due times fall silent because their deadline is no longer the ticket's.
+    /// Queues the re-plan of the open tickets a calendar's or a policy's change affects, for the
+    /// <see cref="SlaReplanWorker"/> (call it in the transaction of the change). An unfinished re-plan of the same
+    /// calendar or policy starts over instead: it is locked first, so one the worker finishes meanwhile is left finished
+    /// and a new one queued.
     /// </summary>
-    /// <returns>How many tickets were re-planned.</returns>
-    public async Task<int> ReplanAsync(Expression<Func<Ticket, bool>> which, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<SlaReplan> RequestReplanAsync(Guid? calendarId, Guid? policyId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var tickets = await db.Tickets.Where(ticket => ticket.Status != TicketStatus.Closed).Where(which).ToListAsync(cancellationToken);
-        foreach (var ticket in tickets)
+        var unfinished = calendarId is { } calendar
+            ? db.SlaReplans.FromSql($"SELECT * FROM sla_replans WHERE completed_at IS NULL AND calendar_id = {calendar} FOR UPDATE")
+            : db.SlaReplans.FromSql($"SELECT * FROM sla_replans WHERE completed_at IS NULL AND policy_id = {policyId} FOR UPDATE");
+        var replan = (await unfinished.ToListAsync(cancellationToken)).MaxBy(r => r.RequestedAt);
+        if (replan is null)
         {
-            await PlanAsync(ticket, now, cancellationToken);
+            replan = new SlaReplan { Id = Guid.CreateVersion7(now), CalendarId = calendarId, PolicyId = policyId };
+            db.SlaReplans.Add(replan);
         }
 
-        return tickets.Count;
+        replan.Restart(now);
+        return replan;
     }
 
     /// <summary>

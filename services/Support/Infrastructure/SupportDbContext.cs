@@ -18,6 +18,8 @@ public class SupportDbContext(DbContextOptions<SupportDbContext> options) : Mess
 
     public DbSet<SlaPolicy> SlaPolicies => Set<SlaPolicy>();
 
+    public DbSet<SlaReplan> SlaReplans => Set<SlaReplan>();
+
     public DbSet<DurableTimer> Timers => Set<DurableTimer>();
 
     public DbSet<Ticket> Tickets => Set<Ticket>();
@@ -26,7 +28,7 @@ public class SupportDbContext(DbContextOptions<SupportDbContext> options) : Mess
 
     public DbSet<TicketComment> TicketComments => Set<TicketComment>();
 
-    public DbSet<TicketDailyFigures> TicketDailyFigures => Set<TicketDailyFigures>();
+    public DbSet<TicketFigures> TicketFigures => Set<TicketFigures>();
 
     public DbSet<User> Users => Set<User>();
 

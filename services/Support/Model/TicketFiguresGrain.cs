@@ -1,6 +1,6 @@
 namespace Crm.Support.Model;
 
-/// <summary>Whose tickets a <see cref="TicketDailyFigures"/> row adds up.</summary>
+/// <summary>Whose tickets a <see cref="TicketFigures"/> row adds up.</summary>
 public enum TicketFiguresGrain : short
 {
     Everyone = 0,

@@ -8,8 +8,8 @@ using Crm.ServiceDefaults.Authentication;
 namespace Crm.EndToEnd.Tests.Support;
 
 /// <summary>
-/// The daily roll-up the metrics read (ticket_daily_figures, kept by triggers on tickets) stays equal to a direct
-/// computation over the tickets after creates, replies, resolutions, a reopen, a category change, a move to another
+/// The roll-up the metrics read (ticket_figures: day rows and month rows, kept by triggers on tickets) stays equal to a
+/// direct computation over the tickets after creates, replies, resolutions, a reopen, a category change, a move to another
 /// team and an erasure, over several days of the service's test clock.
 /// </summary>
 public sealed class SupportMetricsRollUpTests(CrmSystemFixture system) : IAsyncLifetime
@@ -72,10 +72,14 @@ public sealed class SupportMetricsRollUpTests(CrmSystemFixture system) : IAsyncL
         await Eventually.HoldsAsync(async () => (await system.Gateway.ReadTicketAsync(tickets[0])).Ticket!["subject"]!.GetValue<string>() == "[erased]",
             TimeSpan.FromSeconds(10), "the ticket is anonymised");
 
-        (await system.CountAsync("supportdb", Mismatches)).ShouldBe(0, "every roll-up row equals the direct computation");
-        (await system.CountAsync("supportdb", HistogramMismatches)).ShouldBe(0, "every histogram bucket equals the direct count");
-        (await system.CountAsync("supportdb",
-            "select coalesce(sum(created), 0) from ticket_daily_figures where grain = 1 and team_id = @team", ("team", teamA))).ShouldBe(3);
+        foreach (var (span, firstDay) in new (int, Func<string, string>)[] { (0, DayOf), (1, MonthOf) })
+        {
+            (await system.CountAsync("supportdb", Mismatches(span, firstDay))).ShouldBe(0, $"every roll-up row of span {span} equals the direct computation");
+            (await system.CountAsync("supportdb", HistogramMismatches(span, firstDay))).ShouldBe(0, $"every histogram bucket of span {span} equals the direct count");
+            (await system.CountAsync("supportdb",
+                "select coalesce(sum(created), 0) from ticket_figures where span = @span and grain = 1 and team_id = @team", ("span", (short)span), ("team", teamA)))
+                .ShouldBe(3);
+        }
 
         var (end, _) = await system.Gateway.ServiceClockAsync();
         var period = $"from={Uri.EscapeDataString(start.AddHours(-1).ToString("O"))}&to={Uri.EscapeDataString(end.AddHours(1).ToString("O"))}";
@@ -99,6 +103,11 @@ public sealed class SupportMetricsRollUpTests(CrmSystemFixture system) : IAsyncL
         (await system.Gateway.SendAsync(erase, Token)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
     }
 
+    /// <summary>The first day of the span an instant column falls in: its UTC day, or its UTC month.</summary>
+    private static string DayOf(string instant) => $"({instant} AT TIME ZONE 'UTC')::date";
+
+    private static string MonthOf(string instant) => $"date_trunc('month', {instant} AT TIME ZONE 'UTC')::date";
+
     private const string Direct = """
         WITH timed AS (
             SELECT t.*, floor(extract(epoch FROM first_response_at - created_at) * 1000)::bigint AS answered,
@@ -109,9 +118,9 @@ public sealed class SupportMetricsRollUpTests(CrmSystemFixture system) : IAsyncL
             UNION ALL SELECT 1::smallint, timed.team_id, timed.* FROM timed WHERE team_id IS NOT NULL)
         """;
 
-    private const string Mismatches = Direct + """
+    private static string Mismatches(int span, Func<string, string> firstDay) => Direct + $"""
         , created AS (
-            SELECT grain, scope, (created_at AT TIME ZONE 'UTC')::date AS day, category, count(*) AS n, count(answered) AS answered,
+            SELECT grain, scope, {firstDay("created_at")} AS day, category, count(*) AS n, count(answered) AS answered,
                 coalesce(sum(answered), 0) AS answered_ms,
                 count(*) FILTER (WHERE first_response_due_at IS NOT NULL AND (first_response_at IS NOT NULL OR first_response_breached_at IS NOT NULL)) AS frt,
                 count(*) FILTER (WHERE first_response_due_at IS NOT NULL AND first_response_breached_at IS NULL AND first_response_at <= first_response_due_at) AS frm,
@@ -119,7 +128,7 @@ public sealed class SupportMetricsRollUpTests(CrmSystemFixture system) : IAsyncL
                 count(*) FILTER (WHERE resolution_target IS NOT NULL AND resolved_at IS NOT NULL AND resolution_breached_at IS NULL) AS rm
             FROM scoped GROUP BY 1, 2, 3, 4),
         resolved AS (
-            SELECT grain, scope, (resolved_at AT TIME ZONE 'UTC')::date AS day, category, count(*) AS n, sum(took) AS took_ms
+            SELECT grain, scope, {firstDay("resolved_at")} AS day, category, count(*) AS n, sum(took) AS took_ms
             FROM scoped WHERE resolved_at IS NOT NULL GROUP BY 1, 2, 3, 4),
         direct AS (
             SELECT coalesce(c.grain, r.grain) AS grain, coalesce(c.scope, r.scope) AS team_id, coalesce(c.day, r.day) AS day,
@@ -128,25 +137,26 @@ public sealed class SupportMetricsRollUpTests(CrmSystemFixture system) : IAsyncL
                 coalesce(c.rt, 0)::int AS rt, coalesce(c.rm, 0)::int AS rm, coalesce(r.n, 0)::int AS resolved, coalesce(r.took_ms, 0)::bigint AS resolution_ms
             FROM created c FULL JOIN resolved r ON (c.grain, c.scope, c.day, c.category) = (r.grain, r.scope, r.day, r.category)),
         stored AS (
-            SELECT grain, team_id, day, category::text, created, first_responses, first_response_milliseconds, first_response_targets, first_response_met,
+            SELECT grain, team_id, first_day, category::text, created, first_responses, first_response_milliseconds, first_response_targets, first_response_met,
                 resolution_targets, resolution_met, resolved, resolution_milliseconds
-            FROM ticket_daily_figures WHERE created <> 0 OR first_responses <> 0 OR resolved <> 0 OR first_response_targets <> 0 OR resolution_targets <> 0)
+            FROM ticket_figures
+            WHERE span = {span} AND (created <> 0 OR first_responses <> 0 OR resolved <> 0 OR first_response_targets <> 0 OR resolution_targets <> 0))
         SELECT count(*) FROM ((SELECT * FROM stored EXCEPT SELECT * FROM direct) UNION ALL (SELECT * FROM direct EXCEPT SELECT * FROM stored)) AS differences
         """;
 
-    private const string HistogramMismatches = Direct + """
+    private static string HistogramMismatches(int span, Func<string, string> firstDay) => Direct + $"""
         , direct AS (
-            SELECT grain, scope AS team_id, (created_at AT TIME ZONE 'UTC')::date AS day, category::text, 'first' AS kind, ticket_figures_bucket(answered) AS bucket, count(*)::int AS n
+            SELECT grain, scope AS team_id, {firstDay("created_at")} AS day, category::text, 'first' AS kind, ticket_figures_bucket(answered) AS bucket, count(*)::int AS n
             FROM scoped WHERE answered IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6
             UNION ALL
-            SELECT grain, scope, (resolved_at AT TIME ZONE 'UTC')::date, category::text, 'resolution', ticket_figures_bucket(took), count(*)::int
+            SELECT grain, scope, {firstDay("resolved_at")}, category::text, 'resolution', ticket_figures_bucket(took), count(*)::int
             FROM scoped WHERE resolved_at IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6),
         stored AS (
-            SELECT f.grain, f.team_id, f.day, f.category::text, 'first' AS kind, (b.i - 1)::int AS bucket, b.n
-            FROM ticket_daily_figures f CROSS JOIN LATERAL unnest(f.first_response_histogram) WITH ORDINALITY AS b(n, i) WHERE b.n <> 0
+            SELECT f.grain, f.team_id, f.first_day, f.category::text, 'first' AS kind, (b.i - 1)::int AS bucket, b.n
+            FROM ticket_figures f CROSS JOIN LATERAL unnest(f.first_response_histogram) WITH ORDINALITY AS b(n, i) WHERE f.span = {span} AND b.n <> 0
             UNION ALL
-            SELECT f.grain, f.team_id, f.day, f.category::text, 'resolution', (b.i - 1)::int, b.n
-            FROM ticket_daily_figures f CROSS JOIN LATERAL unnest(f.resolution_histogram) WITH ORDINALITY AS b(n, i) WHERE b.n <> 0)
+            SELECT f.grain, f.team_id, f.first_day, f.category::text, 'resolution', (b.i - 1)::int, b.n
+            FROM ticket_figures f CROSS JOIN LATERAL unnest(f.resolution_histogram) WITH ORDINALITY AS b(n, i) WHERE f.span = {span} AND b.n <> 0)
         SELECT count(*) FROM ((SELECT * FROM stored EXCEPT SELECT * FROM direct) UNION ALL (SELECT * FROM direct EXCEPT SELECT * FROM stored)) AS differences
         """;
 }

@@ -5,7 +5,10 @@ using Crm.EndToEnd.Tests.Infrastructure;
 
 namespace Crm.EndToEnd.Tests.Support;
 
-/// <summary>An administrator's change of an SLA policy or a business calendar re-plans open tickets' targets and their timers.</summary>
+/// <summary>
+/// An administrator's change of an SLA policy or a business calendar re-plans open tickets' targets and their timers,
+/// in a background re-plan whose progress the change's response links to.
+/// </summary>
 public sealed class SupportReplanTests(CrmSystemFixture system) : IAsyncLifetime
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
@@ -62,6 +65,14 @@ public sealed class SupportReplanTests(CrmSystemFixture system) : IAsyncLifetime
         };
         using var changed = await system.Gateway.SendWithIfMatchAsync(HttpMethod.Put, $"/api/support/calendars/{calendar}", body, read.Headers.ETag!.Tag);
         changed.StatusCode.ShouldBe(HttpStatusCode.OK, await changed.Content.ReadAsStringAsync(Token));
+        var queued = (await changed.Content.ReadFromJsonAsync<JsonObject>(Token))!["replan"]!;
+        queued["calendarId"]!.GetValue<Guid>().ShouldBe(calendar);
+        queued["state"]!.GetValue<string>().ShouldBe("Queued", "the request only commits the change and queues the re-plan");
+        var replan = await system.Gateway.ReplanCompletedAsync(queued);
+        replan["replanned"]!.GetValue<int>().ShouldBeGreaterThanOrEqualTo(1);
+        replan["completedAt"].Time().ShouldBeGreaterThanOrEqualTo(replan["requestedAt"].Time());
+        (await system.Gateway.GetFromJsonAsync<JsonArray>("/api/support/sla-replans", Token))!
+            .Select(row => row!["id"]!.GetValue<Guid>()).ShouldContain(queued["id"]!.GetValue<Guid>());
 
         var clockStarts = new DateTimeOffset(today.AddDays(2).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var sla = (await system.Gateway.ReadTicketAsync(ticket.IdOf())).Ticket!["sla"]!;

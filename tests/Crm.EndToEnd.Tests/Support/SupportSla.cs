@@ -39,6 +39,7 @@ public static class SupportSla
         {
             using var created = await admin.PostAsJsonAsync("/api/support/sla-policies", body, Token);
             created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync(Token));
+            await admin.ReplanCompletedAsync((await created.Content.ReadFromJsonAsync<JsonObject>(Token))!["replan"]!);
             return;
         }
 
@@ -46,6 +47,23 @@ public static class SupportSla
         using var read = await admin.GetAsync($"/api/support/sla-policies/{id}", Token);
         using var replaced = await admin.SendWithIfMatchAsync(HttpMethod.Put, $"/api/support/sla-policies/{id}", body, read.Headers.ETag!.Tag);
         replaced.StatusCode.ShouldBe(HttpStatusCode.OK, await replaced.Content.ReadAsStringAsync(Token));
+        await admin.ReplanCompletedAsync((await replaced.Content.ReadFromJsonAsync<JsonObject>(Token))!["replan"]!);
+    }
+
+    /// <summary>
+    /// Waits until the background re-plan of open tickets a calendar or policy change started (its response's
+    /// <c>replan</c>) has completed, so no test's ticket changes under it afterwards; returns the re-plan as it is then.
+    /// </summary>
+    public static async Task<JsonObject> ReplanCompletedAsync(this HttpClient admin, JsonNode started)
+    {
+        var replanId = started["id"]!.GetValue<Guid>();
+        JsonObject replan = [];
+        await Eventually.HoldsAsync(async () =>
+        {
+            replan = (await admin.GetFromJsonAsync<JsonObject>($"/api/support/sla-replans/{replanId}", Token))!;
+            return replan["state"]!.GetValue<string>() == "Completed";
+        }, TimeSpan.FromSeconds(30), "the background re-plan completes");
+        return replan;
     }
 
     /// <summary>

@@ -31,7 +31,7 @@ public sealed class TicketEntityTypeConfiguration : IEntityTypeConfiguration<Tic
         builder.HasIndex(ticket => new { ticket.Priority, ticket.Id });
         // Quality metrics (MetricsQueries): the backlog from a partial index that also answers its filters; the days
         // around a period's whole days by creation (the keyset index above) or resolution time; an agent's figures
-        // from that agent's tickets. Whole days come from ticket_daily_figures.
+        // from that agent's tickets. Whole days and months come from ticket_figures.
         builder.HasIndex(ticket => new { ticket.Status, ticket.Priority }, "ix_tickets_backlog")
             .HasFilter("status IN ('New', 'Open', 'Pending')")
             .IncludeProperties(ticket => new { ticket.Category, ticket.TeamId, ticket.AssigneeId });

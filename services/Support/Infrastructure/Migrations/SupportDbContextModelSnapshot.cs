@@ -491,6 +491,57 @@ namespace Crm.Support.Infrastructure.Migrations
                     b.ToTable("sla_policies", (string)null);
                 });
 
+            modelBuilder.Entity("Crm.Support.Model.SlaReplan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("CalendarId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("calendar_id");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<Guid?>("Cursor")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cursor");
+
+                    b.Property<Guid?>("PolicyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("policy_id");
+
+                    b.Property<int>("Replanned")
+                        .HasColumnType("integer")
+                        .HasColumnName("replanned");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sla_replans");
+
+                    b.HasIndex("CalendarId")
+                        .HasDatabaseName("ix_sla_replans_calendar_id");
+
+                    b.HasIndex("PolicyId")
+                        .HasDatabaseName("ix_sla_replans_policy_id");
+
+                    b.HasIndex("RequestedAt")
+                        .HasDatabaseName("ix_sla_replans_requested_at")
+                        .HasFilter("completed_at IS NULL");
+
+                    b.ToTable("sla_replans", (string)null);
+                });
+
             modelBuilder.Entity("Crm.Support.Model.Ticket", b =>
                 {
                     b.Property<Guid>("Id")
@@ -796,8 +847,12 @@ namespace Crm.Support.Infrastructure.Migrations
                     b.ToTable("ticket_comments", (string)null);
                 });
 
-            modelBuilder.Entity("Crm.Support.Model.TicketDailyFigures", b =>
+            modelBuilder.Entity("Crm.Support.Model.TicketFigures", b =>
                 {
+                    b.Property<short>("Span")
+                        .HasColumnType("smallint")
+                        .HasColumnName("span");
+
                     b.Property<short>("Grain")
                         .HasColumnType("smallint")
                         .HasColumnName("grain");
@@ -806,9 +861,9 @@ namespace Crm.Support.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("team_id");
 
-                    b.Property<DateOnly>("Day")
+                    b.Property<DateOnly>("FirstDay")
                         .HasColumnType("date")
-                        .HasColumnName("day");
+                        .HasColumnName("first_day");
 
                     b.Property<string>("Category")
                         .HasMaxLength(32)
@@ -861,10 +916,10 @@ namespace Crm.Support.Infrastructure.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("resolved");
 
-                    b.HasKey("Grain", "TeamId", "Day", "Category")
-                        .HasName("pk_ticket_daily_figures");
+                    b.HasKey("Span", "Grain", "TeamId", "FirstDay", "Category")
+                        .HasName("pk_ticket_figures");
 
-                    b.ToTable("ticket_daily_figures", (string)null);
+                    b.ToTable("ticket_figures", (string)null);
                 });
 
             modelBuilder.Entity("Crm.Support.Model.User", b =>

@@ -1,0 +1,8 @@
+namespace Crm.Support.Model;
+
+public enum SlaReplanState
+{
+    Queued,
+    Running,
+    Completed,
+}
