@@ -20,30 +20,40 @@ public sealed class MailingPolicy(MarketingDbContext db, IOptions<MarketingOptio
     public async Task<MailingRefusal?> CheckAsync(Guid contactId, CancellationToken cancellationToken) =>
         (await CheckAsync([contactId], cancellationToken)).GetValueOrDefault(contactId);
 
-    /// <summary>The same answer for many contacts in four queries, however many they are (a campaign asks per chunk of recipients).</summary>
+    /// <summary>The same answer for many contacts in three queries, however many they are.</summary>
     /// <returns>The contacts that may not be mailed, with why; a contact left out may be mailed.</returns>
     public async Task<Dictionary<Guid, MailingRefusal>> CheckAsync(IReadOnlyCollection<Guid> contactIds, CancellationToken cancellationToken)
     {
         var contacts = await db.Customers.AsNoTracking()
             .Where(customer => contactIds.Contains(customer.Id))
-            .Select(customer => new { customer.Id, customer.IsDeleted, customer.Consent, customer.Email })
             .ToDictionaryAsync(customer => customer.Id, cancellationToken);
+        return await CheckAsync(contactIds, contacts, cancellationToken);
+    }
+
+    /// <summary>
+    /// The same answer for contacts the caller has just read (a campaign reads its chunk's contacts to write their mail):
+    /// two queries, the suppression list and the frequency cap, however many they are.
+    /// </summary>
+    /// <param name="contacts">The contacts as read now; one missing from it no longer exists.</param>
+    public async Task<Dictionary<Guid, MailingRefusal>> CheckAsync(
+        IReadOnlyCollection<Guid> contactIds, IReadOnlyDictionary<Guid, Customer> contacts, CancellationToken cancellationToken)
+    {
         var addresses = contacts.Values.Where(contact => !string.IsNullOrWhiteSpace(contact.Email)).Select(contact => contact.Email!.ToLowerInvariant()).ToList();
         var suppressed = (await db.Suppressions.AsNoTracking()
             .Where(suppression => addresses.Contains(suppression.Email))
             .Select(suppression => suppression.Email)
             .ToListAsync(cancellationToken)).ToHashSet();
 
-        // Campaign and journey mails count alike: the cap is about what the person receives.
+        // Campaign and journey mails count alike: the cap is about what the person receives. One statement for both.
         var since = clock.GetUtcNow() - options.Value.FrequencyWindow;
-        var recent = await db.CampaignRecipients
+        var recentlySent = db.CampaignRecipients
             .Where(recipient => contactIds.Contains(recipient.ContactId) && recipient.Status == RecipientStatus.Sent && recipient.SentAt >= since)
-            .GroupBy(recipient => recipient.ContactId)
-            .Select(sent => new { ContactId = sent.Key, Count = sent.Count() })
-            .ToDictionaryAsync(sent => sent.ContactId, sent => sent.Count, cancellationToken);
-        var recentInJourneys = await db.JourneyMessages
-            .Where(message => contactIds.Contains(message.ContactId) && message.Status == RecipientStatus.Sent && message.SentAt >= since)
-            .GroupBy(message => message.ContactId)
+            .Select(recipient => recipient.ContactId)
+            .Concat(db.JourneyMessages
+                .Where(message => contactIds.Contains(message.ContactId) && message.Status == RecipientStatus.Sent && message.SentAt >= since)
+                .Select(message => message.ContactId));
+        var recent = await recentlySent
+            .GroupBy(contactId => contactId)
             .Select(sent => new { ContactId = sent.Key, Count = sent.Count() })
             .ToDictionaryAsync(sent => sent.ContactId, sent => sent.Count, cancellationToken);
 
@@ -51,7 +61,7 @@ public sealed class MailingPolicy(MarketingDbContext db, IOptions<MarketingOptio
         foreach (var contactId in contactIds)
         {
             var contact = contacts.GetValueOrDefault(contactId);
-            var count = recent.GetValueOrDefault(contactId) + recentInJourneys.GetValueOrDefault(contactId);
+            var count = recent.GetValueOrDefault(contactId);
             if (contact is null || contact.IsDeleted)
             {
                 refusals[contactId] = new("the contact no longer exists", Final: true);

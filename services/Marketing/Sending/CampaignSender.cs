@@ -140,12 +140,7 @@ public sealed class CampaignSender(
                         return false;
                     }
 
-                    // Pause and cancel take effect before the next chunk; what is not claimed stays Queued.
-                    if (!await db.Campaigns.AnyAsync(c => c.Id == campaign.Id && c.Status == CampaignStatus.Sending, cancellationToken))
-                    {
-                        return false;
-                    }
-
+                    // Nothing claimed: the queue is empty, or the campaign was paused or cancelled (what is not claimed stays Queued).
                     var chunk = await ClaimAsync(db, chunkSize, cancellationToken);
                     if (chunk.Count == 0)
                     {
@@ -170,10 +165,12 @@ public sealed class CampaignSender(
         private async Task<List<CampaignRecipient>> ClaimAsync(MarketingDbContext db, int size, CancellationToken cancellationToken)
         {
             var now = clock.GetUtcNow();
+            // Only while the campaign is Sending, checked in the same statement: pause and cancel take effect before the next chunk.
             var claimed = await db.CampaignRecipients.FromSql($"""
                 UPDATE campaign_recipients SET status = 'Sending', claimed_at = {now}
                 WHERE id IN (SELECT id FROM campaign_recipients
                              WHERE campaign_id = {campaign.Id} AND status = 'Queued'
+                               AND EXISTS (SELECT 1 FROM campaigns WHERE id = {campaign.Id} AND status = 'Sending')
                              ORDER BY id LIMIT {size} FOR UPDATE SKIP LOCKED)
                 RETURNING *
                 """).ToListAsync(cancellationToken);
@@ -184,10 +181,10 @@ public sealed class CampaignSender(
         private async Task SendChunkAsync(IServiceProvider services, MarketingDbContext db, List<CampaignRecipient> chunk, CancellationToken cancellationToken)
         {
             var contactIds = chunk.Select(recipient => recipient.ContactId).ToList();
-            var refusals = await services.GetRequiredService<MailingPolicy>().CheckAsync(contactIds, cancellationToken);
             var contacts = await db.Customers.AsNoTracking()
                 .Where(customer => contactIds.Contains(customer.Id))
                 .ToDictionaryAsync(customer => customer.Id, cancellationToken);
+            var refusals = await services.GetRequiredService<MailingPolicy>().CheckAsync(contactIds, contacts, cancellationToken);
             var composer = services.GetRequiredService<MailComposer>();
             var handedOver = new HashSet<long>();
             try

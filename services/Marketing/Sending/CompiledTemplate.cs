@@ -17,19 +17,17 @@ public sealed class CompiledTemplate
     internal CompiledTemplate(IFluidTemplate subject, IFluidTemplate html, IFluidTemplate text, TemplateOptions options) =>
         (this.subject, this.html, this.text, this.options) = (subject, html, text, options);
 
-    public RenderedMail Render(IReadOnlyDictionary<string, string?> values) =>
-        new(RenderOne(subject, values, NullEncoder.Default).ReplaceLineEndings(" "),
-            RenderOne(html, values, HtmlEncoder.Default),
-            RenderOne(text, values, NullEncoder.Default));
-
-    private string RenderOne(IFluidTemplate template, IReadOnlyDictionary<string, string?> values, TextEncoder encoder)
+    public RenderedMail Render(IReadOnlyDictionary<string, string?> values)
     {
+        // One context for the three parts: the values are the same, and a campaign renders this for every recipient.
         var context = new TemplateContext(options);
         foreach (var (name, value) in values)
         {
             context.SetValue(name, value ?? string.Empty);
         }
 
-        return template.Render(context, encoder);
+        return new(subject.Render(context, NullEncoder.Default).ReplaceLineEndings(" "),
+            html.Render(context, HtmlEncoder.Default),
+            text.Render(context, NullEncoder.Default));
     }
 }

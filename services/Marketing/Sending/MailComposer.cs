@@ -39,7 +39,10 @@ public sealed class MailComposer(LinkSigner tokens, IOptions<MarketingOptions> o
         $"{BaseUrl}/api/marketing/unsubscribe/{tokens.Sign(UnsubscribePurpose, $"{contactId}|{campaignId}")}";
 
     /// <summary>What a template may use: <c>{{ first_name }}</c>, <c>{{ name }}</c>, <c>{{ email }}</c>, ...</summary>
-    public Dictionary<string, string?> ValuesFor(Customer contact, Guid? campaignId, string? campaignName) => new()
+    public Dictionary<string, string?> ValuesFor(Customer contact, Guid? campaignId, string? campaignName) =>
+        ValuesFor(contact, campaignName, UnsubscribeUrl(contact.Id, campaignId));
+
+    private static Dictionary<string, string?> ValuesFor(Customer contact, string? campaignName, string unsubscribeUrl) => new()
     {
         ["first_name"] = contact.FirstName,
         ["name"] = contact.Name,
@@ -48,7 +51,7 @@ public sealed class MailComposer(LinkSigner tokens, IOptions<MarketingOptions> o
         ["industry"] = contact.Industry,
         ["tier"] = contact.Tier,
         ["campaign_name"] = campaignName,
-        ["unsubscribe_url"] = UnsubscribeUrl(contact.Id, campaignId),
+        ["unsubscribe_url"] = unsubscribeUrl,
     };
 
     /// <param name="trackingId">The id the open pixel and click links report to: the campaign, or a journey's mail; the campaign when left out.</param>
@@ -56,16 +59,17 @@ public sealed class MailComposer(LinkSigner tokens, IOptions<MarketingOptions> o
         Render(TemplateRenderer.Compile(template), contact, campaignId, campaignName, trackingId);
 
     /// <inheritdoc cref="Render(EmailTemplate, Customer, Guid?, string?, Guid?)"/>
-    public RenderedMail Render(CompiledTemplate template, Customer contact, Guid? campaignId, string? campaignName, Guid? trackingId = null)
+    public RenderedMail Render(CompiledTemplate template, Customer contact, Guid? campaignId, string? campaignName, Guid? trackingId = null) =>
+        Render(template, contact, campaignId, campaignName, trackingId, UnsubscribeUrl(contact.Id, campaignId));
+
+    private RenderedMail Render(CompiledTemplate template, Customer contact, Guid? campaignId, string? campaignName, Guid? trackingId, string link)
     {
-        var values = ValuesFor(contact, campaignId, campaignName);
-        var rendered = template.Render(values);
+        var rendered = template.Render(ValuesFor(contact, campaignName, link));
         if ((trackingId ?? campaignId) is { } tracked)
         {
             rendered = rendered with { Html = Track(rendered.Html, tracked, contact.Id) };
         }
 
-        var link = values["unsubscribe_url"]!;
         // Every marketing mail carries the link, whether or not the template remembered to.
         return rendered with
         {
@@ -75,14 +79,20 @@ public sealed class MailComposer(LinkSigner tokens, IOptions<MarketingOptions> o
     }
 
     /// <param name="template">Compiled once for the whole campaign.</param>
-    public MimeMessage Compose(Campaign campaign, CompiledTemplate template, Customer contact, string messageId) =>
-        Build(Render(template, contact, campaign.Id, campaign.Name), campaign.FromName, campaign.FromAddress, contact, messageId,
-            UnsubscribeUrl(contact.Id, campaign.Id), ("X-Crm-Campaign", campaign.Id.ToString()));
+    public MimeMessage Compose(Campaign campaign, CompiledTemplate template, Customer contact, string messageId)
+    {
+        var unsubscribeUrl = UnsubscribeUrl(contact.Id, campaign.Id);
+        return Build(Render(template, contact, campaign.Id, campaign.Name, null, unsubscribeUrl), campaign.FromName, campaign.FromAddress, contact, messageId,
+            unsubscribeUrl, ("X-Crm-Campaign", campaign.Id.ToString()));
+    }
 
     /// <summary>A journey's mail: tracked by <paramref name="mail"/>'s id, so the branch after it sees the open or click.</summary>
-    public MimeMessage Compose(Journey journey, JourneyMessage mail, EmailTemplate template, Customer contact) =>
-        Build(Render(template, contact, null, journey.Name, mail.Id), journey.FromName, journey.FromAddress, contact, mail.MessageId,
-            UnsubscribeUrl(contact.Id, null), ("X-Crm-Journey", journey.Id.ToString()));
+    public MimeMessage Compose(Journey journey, JourneyMessage mail, EmailTemplate template, Customer contact)
+    {
+        var unsubscribeUrl = UnsubscribeUrl(contact.Id, null);
+        return Build(Render(TemplateRenderer.Compile(template), contact, null, journey.Name, mail.Id, unsubscribeUrl), journey.FromName, journey.FromAddress,
+            contact, mail.MessageId, unsubscribeUrl, ("X-Crm-Journey", journey.Id.ToString()));
+    }
 
     private MimeMessage Build(
         RenderedMail rendered, string fromName, string fromAddress, Customer contact, string messageId, string unsubscribeUrl, (string Name, string Value) origin)
