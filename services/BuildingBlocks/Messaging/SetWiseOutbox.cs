@@ -1,3 +1,4 @@
+using Crm.BuildingBlocks.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
@@ -51,9 +52,7 @@ public static class SetWiseOutbox
             var message = OutboxMessage.Create(integrationEvent, orderingKey);
             await writer.StartRowAsync(cancellationToken);
             await writer.WriteAsync(message.Id, NpgsqlDbType.Uuid, cancellationToken);
-            await (message.OrderingKey is { } key
-                ? writer.WriteAsync(key, NpgsqlDbType.Varchar, cancellationToken)
-                : writer.WriteNullAsync(cancellationToken));
+            await writer.WriteOrNullAsync(message.OrderingKey, NpgsqlDbType.Varchar, cancellationToken);
             await writer.WriteAsync(message.MessageType, NpgsqlDbType.Varchar, cancellationToken);
             await writer.WriteAsync(message.Payload, NpgsqlDbType.Jsonb, cancellationToken);
             await writer.WriteAsync(message.Headers, NpgsqlDbType.Jsonb, cancellationToken);

@@ -1,4 +1,5 @@
 using Crm.BuildingBlocks.Messaging;
+using Crm.BuildingBlocks.Persistence;
 using Crm.Customers.Apis;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -53,18 +54,18 @@ public sealed class ImportBatchWriter(CustomersDbContext db, ValueRecalculator r
             await writer.WriteAsync(customer.Id, NpgsqlDbType.Uuid, cancellationToken);
             await writer.WriteAsync(customer.Kind.ToString(), NpgsqlDbType.Varchar, cancellationToken);
             await writer.WriteAsync(customer.Name, NpgsqlDbType.Varchar, cancellationToken);
-            await WriteAsync(writer, customer.CompanyId, NpgsqlDbType.Uuid, cancellationToken);
-            await WriteAsync(writer, customer.Email, NpgsqlDbType.Varchar, cancellationToken);
-            await WriteAsync(writer, customer.Phone, NpgsqlDbType.Varchar, cancellationToken);
-            await WriteAsync(writer, customer.Address.Street, NpgsqlDbType.Varchar, cancellationToken);
-            await WriteAsync(writer, customer.Address.PostalCode, NpgsqlDbType.Varchar, cancellationToken);
-            await WriteAsync(writer, customer.Address.City, NpgsqlDbType.Varchar, cancellationToken);
-            await WriteAsync(writer, customer.Address.State, NpgsqlDbType.Varchar, cancellationToken);
-            await WriteAsync(writer, customer.Address.Country, NpgsqlDbType.Varchar, cancellationToken);
-            await WriteAsync(writer, customer.Industry, NpgsqlDbType.Varchar, cancellationToken);
-            await WriteAsync(writer, customer.Region, NpgsqlDbType.Varchar, cancellationToken);
-            await WriteAsync(writer, customer.Source, NpgsqlDbType.Varchar, cancellationToken);
-            await WriteAsync(writer, customer.OwnerId, NpgsqlDbType.Uuid, cancellationToken);
+            await writer.WriteOrNullAsync(customer.CompanyId, NpgsqlDbType.Uuid, cancellationToken);
+            await writer.WriteOrNullAsync(customer.Email, NpgsqlDbType.Varchar, cancellationToken);
+            await writer.WriteOrNullAsync(customer.Phone, NpgsqlDbType.Varchar, cancellationToken);
+            await writer.WriteOrNullAsync(customer.Address.Street, NpgsqlDbType.Varchar, cancellationToken);
+            await writer.WriteOrNullAsync(customer.Address.PostalCode, NpgsqlDbType.Varchar, cancellationToken);
+            await writer.WriteOrNullAsync(customer.Address.City, NpgsqlDbType.Varchar, cancellationToken);
+            await writer.WriteOrNullAsync(customer.Address.State, NpgsqlDbType.Varchar, cancellationToken);
+            await writer.WriteOrNullAsync(customer.Address.Country, NpgsqlDbType.Varchar, cancellationToken);
+            await writer.WriteOrNullAsync(customer.Industry, NpgsqlDbType.Varchar, cancellationToken);
+            await writer.WriteOrNullAsync(customer.Region, NpgsqlDbType.Varchar, cancellationToken);
+            await writer.WriteOrNullAsync(customer.Source, NpgsqlDbType.Varchar, cancellationToken);
+            await writer.WriteOrNullAsync(customer.OwnerId, NpgsqlDbType.Uuid, cancellationToken);
             await writer.WriteAsync(customer.Tags, NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
             await writer.WriteAsync(customer.CustomFields.RootElement.GetRawText(), NpgsqlDbType.Jsonb, cancellationToken);
             await writer.WriteAsync(customer.CreatedAt, NpgsqlDbType.TimestampTz, cancellationToken);
@@ -92,8 +93,8 @@ public sealed class ImportBatchWriter(CustomersDbContext db, ValueRecalculator r
             await writer.WriteAsync(value.Monetary, NpgsqlDbType.Integer, cancellationToken);
             await writer.WriteAsync(value.PurchaseCount, NpgsqlDbType.Integer, cancellationToken);
             await writer.WriteAsync(value.TotalSpend, NpgsqlDbType.Numeric, cancellationToken);
-            await WriteAsync(writer, value.FirstPurchaseAt, NpgsqlDbType.TimestampTz, cancellationToken);
-            await WriteAsync(writer, value.LastPurchaseAt, NpgsqlDbType.TimestampTz, cancellationToken);
+            await writer.WriteOrNullAsync(value.FirstPurchaseAt, NpgsqlDbType.TimestampTz, cancellationToken);
+            await writer.WriteOrNullAsync(value.LastPurchaseAt, NpgsqlDbType.TimestampTz, cancellationToken);
             await writer.WriteAsync(value.LifetimeValue, NpgsqlDbType.Numeric, cancellationToken);
             await writer.WriteAsync(value.Tier.ToString(), NpgsqlDbType.Varchar, cancellationToken);
             await writer.WriteAsync(value.Activity.ToString(), NpgsqlDbType.Varchar, cancellationToken);
@@ -124,9 +125,9 @@ public sealed class ImportBatchWriter(CustomersDbContext db, ValueRecalculator r
             await writer.WriteAsync(entry.Service, NpgsqlDbType.Varchar, cancellationToken);
             await writer.WriteAsync(entry.Kind, NpgsqlDbType.Varchar, cancellationToken);
             await writer.WriteAsync(entry.Summary, NpgsqlDbType.Varchar, cancellationToken);
-            await WriteAsync(writer, entry.Data, NpgsqlDbType.Jsonb, cancellationToken);
-            await WriteAsync(writer, entry.ActorId, NpgsqlDbType.Varchar, cancellationToken);
-            await WriteAsync(writer, entry.SourceReference, NpgsqlDbType.Varchar, cancellationToken);
+            await writer.WriteOrNullAsync(entry.Data, NpgsqlDbType.Jsonb, cancellationToken);
+            await writer.WriteOrNullAsync(entry.ActorId, NpgsqlDbType.Varchar, cancellationToken);
+            await writer.WriteOrNullAsync(entry.SourceReference, NpgsqlDbType.Varchar, cancellationToken);
         }
 
         await writer.CompleteAsync(cancellationToken);
@@ -145,19 +146,11 @@ public sealed class ImportBatchWriter(CustomersDbContext db, ValueRecalculator r
             await writer.WriteAsync(change.Row, NpgsqlDbType.Integer, cancellationToken);
             await writer.WriteAsync(change.CustomerId, NpgsqlDbType.Uuid, cancellationToken);
             await writer.WriteAsync(change.WasCreated, NpgsqlDbType.Boolean, cancellationToken);
-            await WriteAsync(writer, change.Before, NpgsqlDbType.Jsonb, cancellationToken);
+            await writer.WriteOrNullAsync(change.Before, NpgsqlDbType.Jsonb, cancellationToken);
             await writer.WriteAsync(change.RevisionAfter, NpgsqlDbType.Integer, cancellationToken);
             await writer.WriteAsync(change.Reverted, NpgsqlDbType.Boolean, cancellationToken);
         }
 
         await writer.CompleteAsync(cancellationToken);
     }
-
-    private static Task WriteAsync<T>(NpgsqlBinaryImporter writer, T? value, NpgsqlDbType type, CancellationToken cancellationToken)
-        where T : class =>
-        value is null ? writer.WriteNullAsync(cancellationToken) : writer.WriteAsync(value, type, cancellationToken);
-
-    private static Task WriteAsync<T>(NpgsqlBinaryImporter writer, T? value, NpgsqlDbType type, CancellationToken cancellationToken)
-        where T : struct =>
-        value is { } present ? writer.WriteAsync(present, type, cancellationToken) : writer.WriteNullAsync(cancellationToken);
 }
