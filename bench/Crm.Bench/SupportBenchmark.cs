@@ -163,13 +163,13 @@ public static class SupportBenchmark
 
                 await writer.WriteAsync(created, NpgsqlDbType.TimestampTz);
                 await writer.WriteAsync(resolved ?? firstResponse ?? created, NpgsqlDbType.TimestampTz);
-                await WriteNullableAsync(writer, firstResponse);
-                await WriteNullableAsync(writer, status == "Resolved" ? resolved : null);
-                await WriteNullableAsync(writer, status == "Closed" ? resolved : null);
+                await writer.WriteOrNullAsync(firstResponse, NpgsqlDbType.TimestampTz, CancellationToken.None);
+                await writer.WriteOrNullAsync(status == "Resolved" ? resolved : null, NpgsqlDbType.TimestampTz, CancellationToken.None);
+                await writer.WriteOrNullAsync(status == "Closed" ? resolved : null, NpgsqlDbType.TimestampTz, CancellationToken.None);
                 await writer.WriteAsync(firstTarget, NpgsqlDbType.Interval);
                 await writer.WriteAsync(resolutionTarget, NpgsqlDbType.Interval);
                 await writer.WriteAsync(firstDue, NpgsqlDbType.TimestampTz);
-                await WriteNullableAsync(writer, status is "New" or "Open" ? resolutionDue : null);
+                await writer.WriteOrNullAsync<DateTimeOffset>(status is "New" or "Open" ? resolutionDue : null, NpgsqlDbType.TimestampTz, CancellationToken.None);
                 await writer.WriteAsync(TimeSpan.Zero, NpgsqlDbType.Interval);
                 if (isOpen)
                 {
@@ -211,9 +211,6 @@ public static class SupportBenchmark
         await analyze.ExecuteNonQueryAsync();
         return new Generated(teams, agents, DateTimeOffset.UtcNow - started);
     }
-
-    private static Task WriteNullableAsync(NpgsqlBinaryImporter writer, DateTimeOffset? value) =>
-        value is { } instant ? writer.WriteAsync(instant, NpgsqlDbType.TimestampTz) : writer.WriteNullAsync();
 
     private static async Task QueueAndMetricsAsync(IHost host, Generated data)
     {
