@@ -19,6 +19,8 @@ public class CustomersDbContext(DbContextOptions<CustomersDbContext> options) : 
 
     public DbSet<TimelineEntry> TimelineEntries => Set<TimelineEntry>();
 
+    public DbSet<NameWord> NameWords => Set<NameWord>();
+
     public DbSet<CustomerValue> CustomerValues => Set<CustomerValue>();
 
     public DbSet<ValueRulesRecord> ValueRules => Set<ValueRulesRecord>();
