@@ -117,14 +117,14 @@ public static class CustomerQueries
     /// The ids of the customers a rare filter keeps, when they are at most <see cref="FewMatches"/>; null otherwise. PostgreSQL
     /// costs a sorted, limited list as if matches were spread evenly, so for a rare value (grade A: 0.3 %) it walks the name
     /// index checking every customer; fetching the few matches by id and sorting them is milliseconds. A capped read of the
-    /// filter's own index tells the two cases apart: the value table's (tier | lifecycle | grade, ...) indexes, or, without a
-    /// value filter, the GIN index of the custom field values for an equality on a choice or a number (containment).
-    /// The value filters are then met by the ids (the caller drops them); custom field conditions stay, cheap on few rows.
+    /// filter's own index tells the two cases apart: first the value table's (tier | lifecycle | grade, ...) indexes, then
+    /// the GIN index of the custom field values for an equality on a choice or a number (containment).
+    /// <c>ValueFiltersMet</c>: the ids came from the value filters, which the caller can then drop; other conditions stay,
+    /// cheap on few rows.
     /// </summary>
-    public static async Task<List<Guid>?> FewMatchesAsync(
+    public static async Task<(List<Guid>? Ids, bool ValueFiltersMet)> FewMatchesAsync(
         CustomersDbContext db, ICustomerFilter query, IReadOnlyList<CustomFieldFilter> customFieldFilters, CancellationToken cancellationToken)
     {
-        IQueryable<Guid> ids;
         if (query is not { Tier: null, Lifecycle: null } || !string.IsNullOrWhiteSpace(query.Grade))
         {
             var values = db.CustomerValues.AsNoTracking();
@@ -143,17 +143,20 @@ public static class CustomerQueries
                 values = values.Where(value => value.Grade == query.Grade);
             }
 
-            ids = values.Select(value => value.CustomerId);
-        }
-        else if (customFieldFilters.Where(filter => filter is { Operator: "=", Field.Type: not CustomFieldType.Text }).ToList() is { Count: > 0 } indexed)
-        {
-            ids = db.Customers.AsNoTracking().WhereCustomFields(indexed).Select(customer => customer.Id);
-        }
-        else
-        {
-            return null;
+            if (await FewAsync(values.Select(value => value.CustomerId), cancellationToken) is { } byValue)
+            {
+                return (byValue, true);
+            }
         }
 
+        var indexed = customFieldFilters.Where(filter => filter is { Operator: "=", Field.Type: not CustomFieldType.Text }).ToList();
+        return indexed.Count > 0
+            ? (await FewAsync(db.Customers.AsNoTracking().WhereCustomFields(indexed).Select(customer => customer.Id), cancellationToken), false)
+            : (null, false);
+    }
+
+    private static async Task<List<Guid>?> FewAsync(IQueryable<Guid> ids, CancellationToken cancellationToken)
+    {
         var found = await ids.Take(FewMatches + 1).ToListAsync(cancellationToken);
         return found.Count <= FewMatches ? found : null;
     }

@@ -64,8 +64,8 @@ public static class CustomersApi
 
         query = query with { Grade = grade };
         // A rare filter becomes the few customers' ids; a value filter is then dropped (the ids meet it).
-        var fewIds = await CustomerQueries.FewMatchesAsync(db, query, customFieldFilters, cancellationToken);
-        var filter = fewIds is null ? query : query with { Tier = null, Lifecycle = null, Grade = null };
+        var (fewIds, valueFiltersMet) = await CustomerQueries.FewMatchesAsync(db, query, customFieldFilters, cancellationToken);
+        var filter = valueFiltersMet ? query with { Tier = null, Lifecycle = null, Grade = null } : query;
         Cursor.TryDecode(query.Cursor, query.SortOrDefault, out var after);
         if (query.IsRankedSearch)
         {
@@ -80,7 +80,8 @@ public static class CustomersApi
             .Filter(filter)
             .WhereIdIn(fewIds)
             .WhereCustomFields(customFieldFilters)
-            .Page(query.SortOrDefault, after, filter)
+            // Few ids sort faster on the customer's own columns than through the value table's order.
+            .Page(query.SortOrDefault, after, fewIds is null ? filter : null)
             .Take(query.PageSizeOrDefault + 1)
             .ToListAsync(cancellationToken);
 

@@ -87,6 +87,9 @@ namespace Crm.Customers.Infrastructure.Migrations
                 CREATE TRIGGER customers_name_words_deleted AFTER DELETE ON customers
                     REFERENCING OLD TABLE AS old_customers FOR EACH STATEMENT EXECUTE FUNCTION customer_name_words_forget();
                 """);
+
+            // Adding the stored column rewrote the table without statistics on it; the search's plans need them at once.
+            migrationBuilder.Sql("ANALYZE customers; ANALYZE customer_name_words;");
         }
 
         /// <inheritdoc />
