@@ -10,18 +10,22 @@ namespace Crm.Bench;
 /// <summary>
 /// One service's database for one benchmark run: a private PostgreSQL started through Crm.Hosting, the service's
 /// migrations applied, and a host holding the service's DbContext (plus whatever the benchmark registers). Disposing
-/// stops the server and removes its data.
+/// stops the server and removes its data, unless it was started to be kept (<see cref="StartAsync"/>'s keepIn).
 /// </summary>
 internal sealed class BenchDatabase<TContext> : IAsyncDisposable
     where TContext : DbContext
 {
     private readonly DistributedApplication servers;
     private readonly string stateDirectory;
+    private readonly bool kept;
 
-    private BenchDatabase(DistributedApplication servers, string stateDirectory, string connectionString, IHost host)
+    private BenchDatabase(DistributedApplication servers, string stateDirectory, bool kept, string connectionString, IHost host)
     {
-        (this.servers, this.stateDirectory, ConnectionString, Host) = (servers, stateDirectory, connectionString, host);
+        (this.servers, this.stateDirectory, this.kept, ConnectionString, Host) = (servers, stateDirectory, kept, connectionString, host);
     }
+
+    /// <summary>The folder of the server's data; a kept database's benchmark marks its generated data here.</summary>
+    public string StateDirectory => stateDirectory;
 
     public string ConnectionString { get; }
 
@@ -29,9 +33,13 @@ internal sealed class BenchDatabase<TContext> : IAsyncDisposable
 
     /// <param name="database">The service's database name, e.g. <c>customersdb</c>.</param>
     /// <param name="configure">Registers the service pieces the benchmark calls.</param>
-    public static async Task<BenchDatabase<TContext>> StartAsync(string database, Action<HostApplicationBuilder>? configure = null)
+    /// <param name="keepIn">
+    /// A folder under the temporary folder to start from and leave behind, so that a benchmark can reuse data that takes
+    /// minutes to generate; new migrations are applied on start. Null: a fresh server, removed when disposed.
+    /// </param>
+    public static async Task<BenchDatabase<TContext>> StartAsync(string database, Action<HostApplicationBuilder>? configure = null, string? keepIn = null)
     {
-        var state = Path.Combine(Path.GetTempPath(), $"crm-bench-{Guid.NewGuid():N}");
+        var state = Path.Combine(Path.GetTempPath(), keepIn ?? $"crm-bench-{Guid.NewGuid():N}");
         var hosting = DistributedApplication.CreateBuilder(new DistributedApplicationOptions { StateDirectory = state, ForTests = true });
         hosting.AddPostgres("postgres").AddDatabase(database);
         var servers = hosting.Build();
@@ -44,8 +52,13 @@ internal sealed class BenchDatabase<TContext> : IAsyncDisposable
         builder.AddServiceDbContext<TContext>(database);
         builder.Services.AddSingleton(TimeProvider.System);
         configure?.Invoke(builder);
-        var bench = new BenchDatabase<TContext>(servers, state, connectionString, builder.Build());
-        await bench.WithDbAsync(db => db.Database.MigrateAsync());
+        var bench = new BenchDatabase<TContext>(servers, state, keepIn is not null, connectionString, builder.Build());
+        await bench.WithDbAsync(db =>
+        {
+            // A new migration on kept data rewrites millions of rows; no statement timeout applies to it.
+            db.Database.SetCommandTimeout(TimeSpan.Zero);
+            return db.Database.MigrateAsync();
+        });
         return bench;
     }
 
@@ -55,7 +68,10 @@ internal sealed class BenchDatabase<TContext> : IAsyncDisposable
     {
         Host.Dispose();
         await servers.DisposeAsync();
-        Directory.Delete(stateDirectory, recursive: true);
+        if (!kept)
+        {
+            Directory.Delete(stateDirectory, recursive: true);
+        }
     }
 }
 

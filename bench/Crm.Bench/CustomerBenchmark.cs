@@ -27,18 +27,40 @@ public static class CustomerBenchmark
     private static readonly string[] Regions = ["EMEA", "APAC", "NA", "LATAM", "DACH", "Nordics", "UK", "Benelux"];
     private static readonly string[] Industries = ["Manufacturing", "Retail", "Software", "Logistics", "Finance", "Health", "Energy", "Food"];
     private static readonly string[] Sources = ["web", "referral", "trade fair", "partner", "campaign", "cold call"];
+    /// <summary>A custom choice field on every generated customer: one rare option (0.5 %), the others common.</summary>
+    private static readonly string[] Segments = ["Enterprise", "Mid-market", "SMB", "Consumer"];
+
     private static readonly string[] Syllables = ["ka", "lo", "mi", "ra", "ne", "to", "shi", "va", "qu", "ber", "dan", "sel", "wen", "hol", "mar", "tin"];
 
-    public static async Task RunAsync(int customers, int purchases, int importRows)
+    /// <param name="reuse">
+    /// Keep the generated data in a fixed folder and reuse it on the next run (new migrations are applied on start), and
+    /// run only the search and list cases, which leave the data as it was; the import and the purchases would change it.
+    /// </param>
+    public static async Task RunAsync(int customers, int purchases, int importRows, bool reuse = false)
     {
-        await using var bench = await BenchDatabase<CustomersDbContext>.StartAsync("customersdb", Register);
+        await using var bench = await BenchDatabase<CustomersDbContext>.StartAsync(
+            "customersdb", Register, keepIn: reuse ? $"crm-bench-customers-{customers}-{purchases}" : null);
         var (host, connectionString) = (bench.Host, bench.ConnectionString);
-        Console.WriteLine($"Generating {customers:N0} customers and {purchases:N0} purchases...");
-        var generated = await Measure.OnceAsync(() => GenerateAsync(connectionString, customers, purchases));
-        Console.WriteLine($"Generated in {generated.TotalSeconds:F0} s.");
-        Console.WriteLine();
+        var generatedMarker = Path.Combine(bench.StateDirectory, "generated");
+        if (File.Exists(generatedMarker))
+        {
+            Console.WriteLine($"Reusing the {customers:N0} customers and {purchases:N0} purchases in {bench.StateDirectory}.");
+        }
+        else
+        {
+            Console.WriteLine($"Generating {customers:N0} customers and {purchases:N0} purchases...");
+            var generated = await Measure.OnceAsync(() => GenerateAsync(connectionString, customers, purchases));
+            Console.WriteLine($"Generated in {generated.TotalSeconds:F0} s.");
+            await File.WriteAllTextAsync(generatedMarker, DateTimeOffset.UtcNow.ToString("O"));
+        }
 
+        Console.WriteLine();
         await SearchAndListAsync(host);
+        if (reuse)
+        {
+            return;
+        }
+
         await ImportAsync(host, connectionString, importRows);
         await TierAfterPurchaseAsync(host);
     }
@@ -57,6 +79,8 @@ public static class CustomerBenchmark
             ? $"{char.ToUpperInvariant(first[0])}{first[1..]} {char.ToUpperInvariant(last[0])}{last[1..]}"
             : "";
 
+    private static string SegmentOf(int index) => index % 200 == 1 ? Segments[0] : index % 10 == 3 ? Segments[1] : index % 3 == 0 ? Segments[2] : Segments[3];
+
     /// <summary>Customers, purchases and their values through binary COPY, then the statistics the planner needs.</summary>
     private static async Task GenerateAsync(string connectionString, int customers, int purchases)
     {
@@ -66,8 +90,16 @@ public static class CustomerBenchmark
         // Loading millions of rows takes minutes; no statement timeout applies to setting up the data.
         await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 0 }.ConnectionString);
         await connection.OpenAsync();
+        await using (var segment = new NpgsqlCommand("""
+            INSERT INTO custom_field_definitions (id, key, label, type, options, required, archived, position, created_at, updated_at)
+            VALUES (gen_random_uuid(), 'segment', 'Segment', 'SingleChoice', $1, false, false, 0, now(), now())
+            """, connection) { Parameters = { new() { Value = Segments } } })
+        {
+            await segment.ExecuteNonQueryAsync();
+        }
+
         await using (var writer = await connection.BeginBinaryImportAsync(
-            "COPY customers (id, kind, name, email, phone, industry, region, source, tags, created_at, updated_at, revision) FROM STDIN (FORMAT BINARY)"))
+            "COPY customers (id, kind, name, email, phone, industry, region, source, tags, custom_fields, created_at, updated_at, revision) FROM STDIN (FORMAT BINARY)"))
         {
             for (var index = 0; index < customers; index++)
             {
@@ -85,6 +117,7 @@ public static class CustomerBenchmark
                 await writer.WriteAsync(Regions[random.Next(Regions.Length)], NpgsqlDbType.Varchar);
                 await writer.WriteAsync(Sources[random.Next(Sources.Length)], NpgsqlDbType.Varchar);
                 await writer.WriteAsync(index % 7 == 0 ? new[] { "vip" } : [], NpgsqlDbType.Array | NpgsqlDbType.Text);
+                await writer.WriteAsync($"{{\"segment\": \"{SegmentOf(index)}\"}}", NpgsqlDbType.Jsonb);
                 await writer.WriteAsync(created, NpgsqlDbType.TimestampTz);
                 await writer.WriteAsync(created, NpgsqlDbType.TimestampTz);
                 await writer.WriteAsync(1, NpgsqlDbType.Integer);
@@ -145,7 +178,12 @@ public static class CustomerBenchmark
         var names = (await WithDbAsync(host, db => db.Customers.OrderBy(c => c.Id).Select(c => c.Name).Take(200).ToListAsync())).ToArray();
         var unknownNames = Enumerable.Range(0, 200).Select(_ => NameOf(random)).ToArray();
         string Typo(string name) => name.Length > 4 ? name.Remove(random.Next(1, name.Length - 1), 1) : name;
-        Task ListAsync(ListCustomersQuery query) => WithDbAsync(host, db => CustomersApi.ListCustomers(query, db, new Microsoft.AspNetCore.Http.DefaultHttpContext(), CancellationToken.None));
+        Task ListAsync(ListCustomersQuery query, string queryString = "") => WithDbAsync(host, db =>
+        {
+            var http = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+            http.Request.QueryString = new Microsoft.AspNetCore.Http.QueryString(queryString);
+            return CustomersApi.ListCustomers(query, db, http, CancellationToken.None);
+        });
         ListCustomersQuery Query(string? q = null, string? region = null, ValueTier? tier = null, LifecycleStage? lifecycle = null,
             string? industry = null, string? sort = null, string? grade = null) =>
             new(q, null, region, industry, null, null, null, null, null, null, tier, lifecycle, grade, sort, null, 50);
@@ -166,6 +204,13 @@ public static class CustomerBenchmark
         await Measure.PercentilesAsync("filter grade=A (rating), by name", 300, _ => ListAsync(Query(grade: "A")), 50);
         await Measure.PercentilesAsync("filter grade=B + region, newest first", 300,
             run => ListAsync(Query(region: Regions[run % Regions.Length], grade: "B", sort: "-createdAt")), 50);
+        await Measure.PercentilesAsync("filter grade=A, newest first", 300, _ => ListAsync(Query(grade: "A", sort: "-createdAt")), 50);
+        await Measure.PercentilesAsync("filter tier=HighValue, by name", 300, _ => ListAsync(Query(tier: ValueTier.HighValue)), 50);
+        await Measure.PercentilesAsync("filter cf.segment (rare, 0.5 %), by name", 300, _ => ListAsync(Query(), $"?cf.segment={Segments[0]}"), 50);
+        await Measure.PercentilesAsync("filter cf.segment (common, 33 %) + region, by name", 300,
+            run => ListAsync(Query(region: Regions[run % Regions.Length]), $"?cf.segment={Segments[2]}"), 50);
+        await Measure.PercentilesAsync("filter cf.segment (rare) + grade=C, newest first", 300,
+            _ => ListAsync(Query(grade: "C", sort: "-createdAt"), $"?cf.segment={Segments[0]}"), 50);
         Console.WriteLine();
     }
 

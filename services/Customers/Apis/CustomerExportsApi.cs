@@ -48,7 +48,9 @@ public static class CustomerExportsApi
         }
 
         query = query with { Grade = grade };
-        var customers = db.Customers.AsNoTracking().Filter(query).WhereCustomFields(customFieldFilters).Page("name", cursor: null);
+        var (fewIds, valueFiltersMet) = await CustomerQueries.FewMatchesAsync(db, query, customFieldFilters, cancellationToken);
+        var filter = valueFiltersMet ? query with { Tier = null, Lifecycle = null, Grade = null } : query;
+        var customers = db.Customers.AsNoTracking().Filter(filter).WhereIdIn(fewIds).WhereCustomFields(customFieldFilters).Page("name", cursor: null);
         var columns = CustomerColumns.With(await db.DefinitionsAsync(cancellationToken));
         var count = await customers.CountAsync(cancellationToken);
         if (query.FormatOrDefault == "xlsx" && count > MaxXlsxRows)

@@ -4,6 +4,7 @@ using Crm.Customers.Model;
 using Crm.Customers.Model.Imports;
 using Crm.Customers.Model.Valuation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Crm.Customers.Infrastructure;
 
@@ -18,6 +19,8 @@ public class CustomersDbContext(DbContextOptions<CustomersDbContext> options) : 
     public DbSet<Feedback> Feedback => Set<Feedback>();
 
     public DbSet<TimelineEntry> TimelineEntries => Set<TimelineEntry>();
+
+    public DbSet<NameWord> NameWords => Set<NameWord>();
 
     public DbSet<CustomerValue> CustomerValues => Set<CustomerValue>();
 
@@ -38,6 +41,13 @@ public class CustomersDbContext(DbContextOptions<CustomersDbContext> options) : 
     public DbSet<OpenOpportunity> OpenOpportunities => Set<OpenOpportunity>();
 
     public DbSet<LeadScore> LeadScores => Set<LeadScore>();
+
+    /// <summary>
+    /// The rare-filter probe (CustomerQueries.FewMatchesAsync) reads up to a cap of ids in whatever order the index gives;
+    /// ordering them would sort every match of a common value, so the warning about a limit without an order is off here.
+    /// </summary>
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.ConfigureWarnings(warnings => warnings.Ignore(CoreEventId.RowLimitingOperationWithoutOrderByWarning));
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

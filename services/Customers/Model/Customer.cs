@@ -18,6 +18,9 @@ public class Customer : IHasCustomFields
 
     /// <summary>The phone's digits only, computed by the database, so "030 123" finds "+49 30 123".</summary>
     public string? PhoneDigits { get; private set; }
+
+    /// <summary>The name's words, lower-cased by the database (<c>customer_name_words(name)</c>), for the typo-tolerant search.</summary>
+    public List<string> NameWords { get; private set; } = [];
     public Address Address { get; set; } = new();
     public string? Industry { get; set; }
     public string? Region { get; set; }

@@ -49,6 +49,33 @@ public sealed class CustomerSearchTests(CrmSystemFixture system)
     }
 
     [Fact]
+    public async Task A_one_letter_typo_finds_the_customer_first_before_names_that_are_less_alike()
+    {
+        var letters = UniqueWord("");
+        var meant = await CreateAsync($"Zephyrine{letters} Logistics");
+        // Sorts first by name and is also a close spelling of the typo, but a less close one.
+        var lessAlike = await CreateAsync($"Aephyrinex{letters} Logistics");
+
+        var found = await SearchIdsAsync($"Zephyrne{letters}", pageSize: 10);
+
+        found.First().ShouldBe(meant);
+        found.ShouldContain(lessAlike);
+    }
+
+    [Fact]
+    public async Task A_name_with_letters_beyond_ascii_is_an_exact_match_in_any_letter_case()
+    {
+        var word = UniqueWord("Straße");
+        // Were the text lower-cased outside the database, Ä, İ and ß could fold differently and the exact name would drop to
+        // "contains", behind this one by name.
+        var containing = await CreateAsync($"Aaa Ärzte İzmir {word}");
+        var exact = await CreateAsync($"Ärzte İzmir {word}");
+
+        (await SearchIdsAsync($"Ärzte İzmir {word}", pageSize: 10)).ShouldBe([exact, containing]);
+        (await SearchIdsAsync($"Ärzte İzmir {word}".ToUpperInvariant(), pageSize: 10)).ShouldBe([exact, containing]);
+    }
+
+    [Fact]
     public async Task The_rating_filter_lists_the_customers_of_a_grade_in_any_letter_case()
     {
         var tag = $"g{Guid.NewGuid():N}"[..16];

@@ -45,5 +45,11 @@ public sealed class CustomerEntityTypeConfiguration : IEntityTypeConfiguration<C
         builder.HasIndex(customer => customer.Name).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_customers_name_trgm");
         builder.HasIndex(customer => customer.Email).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_customers_email_trgm");
         builder.HasIndex(customer => customer.PhoneDigits).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_customers_phone_digits_trgm");
+        // The search's close spellings look customers up by corrected words (array containment), whose posting lists are
+        // short, instead of by word similarity over the name's trigrams, whose lists are long. customer_name_words() is
+        // created by the SearchNameWords migration; a trigger there keeps the dictionary of words (NameWord) in step.
+        builder.Property(customer => customer.NameWords).HasColumnType("text[]")
+            .HasComputedColumnSql("customer_name_words(name)", stored: true);
+        builder.HasIndex(customer => customer.NameWords).HasMethod("gin");
     }
 }

@@ -226,6 +226,13 @@ namespace Crm.Customers.Infrastructure.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
+                    b.PrimitiveCollection<List<string>>("NameWords")
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text[]")
+                        .HasColumnName("name_words")
+                        .HasComputedColumnSql("customer_name_words(name)", true);
+
                     b.Property<Guid?>("OwnerId")
                         .HasColumnType("uuid")
                         .HasColumnName("owner_id");
@@ -323,6 +330,11 @@ namespace Crm.Customers.Infrastructure.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Name"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Name"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("NameWords")
+                        .HasDatabaseName("ix_customers_name_words");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("NameWords"), "gin");
 
                     b.HasIndex("OwnerId")
                         .HasDatabaseName("ix_customers_owner_id");
@@ -689,6 +701,24 @@ namespace Crm.Customers.Infrastructure.Migrations
                         .HasDatabaseName("ix_interactions_customer_id_occurred_at");
 
                     b.ToTable("interactions", (string)null);
+                });
+
+            modelBuilder.Entity("Crm.Customers.Model.NameWord", b =>
+                {
+                    b.Property<string>("Word")
+                        .HasColumnType("text")
+                        .HasColumnName("word");
+
+                    b.HasKey("Word")
+                        .HasName("pk_customer_name_words");
+
+                    b.HasIndex("Word")
+                        .HasDatabaseName("ix_customer_name_words_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Word"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Word"), new[] { "gin_trgm_ops" });
+
+                    b.ToTable("customer_name_words", (string)null);
                 });
 
             modelBuilder.Entity("Crm.Customers.Model.Purchase", b =>
