@@ -31,8 +31,12 @@ public sealed class MarketingOptions
     /// <summary>How often the sender looks for scheduled and sending campaigns.</summary>
     public TimeSpan SenderPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>SMTP connections one replica sends a campaign over at once, each kept open for many messages.</summary>
-    public int SenderConnections { get; set; } = 4;
+    /// <summary>
+    /// SMTP connections one replica sends a campaign over at once, each kept open for many messages. A connection spends
+    /// most of a mail waiting for the server's answers, so it takes about eight to keep two cores busy (the
+    /// marketing-send benchmark: about 740 mails/s with 4, about 1,000 with 8).
+    /// </summary>
+    public int SenderConnections { get; set; } = 8;
 
     /// <summary>
     /// Recipients a connection claims, sends and records at a time (fewer when the campaign's rate allows fewer in a
