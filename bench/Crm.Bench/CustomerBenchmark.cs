@@ -257,7 +257,7 @@ public static class CustomerBenchmark
         {
             await using var connection = new NpgsqlConnection(connectionString);
             await connection.OpenAsync();
-            await using (var create = new NpgsqlCommand("CREATE TABLE copy_bench (LIKE customers INCLUDING DEFAULTS INCLUDING INDEXES)", connection))
+            await using (var create = new NpgsqlCommand("CREATE TABLE copy_bench (LIKE customers INCLUDING DEFAULTS INCLUDING GENERATED INCLUDING INDEXES)", connection))
             {
                 await create.ExecuteNonQueryAsync();
             }

@@ -120,12 +120,14 @@ public static class CustomerQueries
     /// filter's own index tells the two cases apart: first the value table's (tier | lifecycle | grade, ...) indexes, then
     /// the GIN index of the custom field values for an equality on a choice or a number (containment).
     /// <c>ValueFiltersMet</c>: the ids came from the value filters, which the caller can then drop; other conditions stay,
-    /// cheap on few rows.
+    /// cheap on few rows. Sorted by creation time, a value filter needs no ids: the same indexes give that order (see
+    /// <see cref="Page"/>), and counting a common value's matches would cost more than the page.
     /// </summary>
     public static async Task<(List<Guid>? Ids, bool ValueFiltersMet)> FewMatchesAsync(
-        CustomersDbContext db, ICustomerFilter query, IReadOnlyList<CustomFieldFilter> customFieldFilters, CancellationToken cancellationToken)
+        CustomersDbContext db, ICustomerFilter query, string sort, IReadOnlyList<CustomFieldFilter> customFieldFilters, CancellationToken cancellationToken)
     {
-        if (query is not { Tier: null, Lifecycle: null } || !string.IsNullOrWhiteSpace(query.Grade))
+        var valueFilter = query is not { Tier: null, Lifecycle: null } || !string.IsNullOrWhiteSpace(query.Grade);
+        if (valueFilter && sort.TrimStart('-') != "createdAt")
         {
             var values = db.CustomerValues.AsNoTracking();
             if (query.Tier is { } tier)
@@ -143,21 +145,25 @@ public static class CustomerQueries
                 values = values.Where(value => value.Grade == query.Grade);
             }
 
-            if (await FewAsync(values.Select(value => value.CustomerId), cancellationToken) is { } byValue)
+            // A capped count first, read from the index alone, so a common value costs no transfer of ids.
+            var ids = values.Select(value => value.CustomerId);
+            if (await ids.Take(FewMatches + 1).CountAsync(cancellationToken) <= FewMatches)
             {
-                return (byValue, true);
+                return (await ids.ToListAsync(cancellationToken), true);
             }
         }
 
         var indexed = customFieldFilters.Where(filter => filter is { Operator: "=", Field.Type: not CustomFieldType.Text }).ToList();
-        return indexed.Count > 0
-            ? (await FewAsync(db.Customers.AsNoTracking().WhereCustomFields(indexed).Select(customer => customer.Id), cancellationToken), false)
-            : (null, false);
-    }
+        if (indexed.Count == 0)
+        {
+            return (null, false);
+        }
 
-    /// <summary>A capped count first, read from the index alone, so a common value costs no transfer of ids.</summary>
-    private static async Task<List<Guid>?> FewAsync(IQueryable<Guid> ids, CancellationToken cancellationToken) =>
-        await ids.Take(FewMatches + 1).CountAsync(cancellationToken) <= FewMatches ? await ids.ToListAsync(cancellationToken) : null;
+        // The GIN index holds no ids, so a count would read every match's row as the ids do: one capped read instead.
+        var matches = await db.Customers.AsNoTracking().WhereCustomFields(indexed).Select(customer => customer.Id)
+            .Take(FewMatches + 1).ToListAsync(cancellationToken);
+        return (matches.Count <= FewMatches ? matches : null, false);
+    }
 
     /// <summary>Keeps the customers of <paramref name="ids"/> (see <see cref="FewMatchesAsync"/>); all for null.</summary>
     public static IQueryable<Customer> WhereIdIn(this IQueryable<Customer> customers, List<Guid>? ids) =>

@@ -64,7 +64,7 @@ public static class CustomersApi
 
         query = query with { Grade = grade };
         // A rare filter becomes the few customers' ids; a value filter is then dropped (the ids meet it).
-        var (fewIds, valueFiltersMet) = await CustomerQueries.FewMatchesAsync(db, query, customFieldFilters, cancellationToken);
+        var (fewIds, valueFiltersMet) = await CustomerQueries.FewMatchesAsync(db, query, query.SortOrDefault, customFieldFilters, cancellationToken);
         var filter = valueFiltersMet ? query with { Tier = null, Lifecycle = null, Grade = null } : query;
         Cursor.TryDecode(query.Cursor, query.SortOrDefault, out var after);
         if (query.IsRankedSearch)
