@@ -45,9 +45,14 @@ public static class Keyset
     /// <summary>An instant as a cursor key: round-trip text, so the next page starts after the exact tick.</summary>
     public static string TimeKey(DateTimeOffset time) => time.ToString("O", CultureInfo.InvariantCulture);
 
-    public static DateTimeOffset ParseTimeKey(string key) => DateTimeOffset.Parse(key, CultureInfo.InvariantCulture);
+    /// <summary>
+    /// The instant of a time key, in UTC: a cursor a client made up may carry another offset, which PostgreSQL's
+    /// timestamptz parameters refuse.
+    /// </summary>
+    public static DateTimeOffset ParseTimeKey(string key) =>
+        DateTimeOffset.Parse(key, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind).ToUniversalTime();
 
-    public static bool TimeKeyParses(string key) => DateTimeOffset.TryParse(key, CultureInfo.InvariantCulture, out _);
+    public static bool TimeKeyParses(string key) => DateTimeOffset.TryParse(key, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out _);
 
     private sealed class ParameterReplacer(IReadOnlyDictionary<ParameterExpression, Expression> replacements) : ExpressionVisitor
     {

@@ -21,6 +21,7 @@ public class Customer : IHasCustomFields
 
     /// <summary>The name's words, lower-cased by the database (<c>customer_name_words(name)</c>), for the typo-tolerant search.</summary>
     public List<string> NameWords { get; private set; } = [];
+
     public Address Address { get; set; } = new();
     public string? Industry { get; set; }
     public string? Region { get; set; }

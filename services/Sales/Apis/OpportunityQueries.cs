@@ -93,7 +93,7 @@ public static class OpportunityQueries
         {
             "name" => true,
             "amount" => decimal.TryParse(key, NumberStyles.Number, CultureInfo.InvariantCulture, out _),
-            "createdAt" => DateTimeOffset.TryParse(key, CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
+            "createdAt" => Keyset.TimeKeyParses(key),
             _ => DateOnly.TryParse(key, CultureInfo.InvariantCulture, out _),
         });
 }

@@ -65,7 +65,7 @@ public static class TicketQueries
 
     /// <summary>False for a cursor a client made up, copied from another sort order, or whose key is not of its sort.</summary>
     public static bool IsUsableCursor(string? text, string sort) =>
-        Keyset.IsUsable(text, sort, key => sort.TrimStart('-') == "priority" ? TryReadPriority(key, out _) : TryReadTime(key, out _));
+        Keyset.IsUsable(text, sort, key => sort.TrimStart('-') == "priority" ? TryReadPriority(key, out _) : Keyset.TimeKeyParses(key));
 
     /// <summary>
     /// Sorts, then starts after the cursor's row (see <see cref="Keyset"/>). The id (time-ordered) breaks ties, so
@@ -90,17 +90,17 @@ public static class TicketQueries
             case "priority":
                 return tickets.OrderAfter(t => t.Priority, t => t.Id, descending: false, after, ReadPriority);
             case "updatedAt":
-                return tickets.OrderAfter(t => t.UpdatedAt, t => t.Id, descending, after, ReadTime);
+                return tickets.OrderAfter(t => t.UpdatedAt, t => t.Id, descending, after, Keyset.ParseTimeKey);
             default:
-                return tickets.OrderAfter(t => t.CreatedAt, t => t.Id, descending, after, ReadTime);
+                return tickets.OrderAfter(t => t.CreatedAt, t => t.Id, descending, after, Keyset.ParseTimeKey);
         }
     }
 
     public static Cursor CursorAfter(Ticket last, string sort) => sort.TrimStart('-') switch
     {
         "priority" => new Cursor(sort, ((int)last.Priority).ToString(CultureInfo.InvariantCulture), last.Id.ToString()),
-        "updatedAt" => new Cursor(sort, Format(last.UpdatedAt), last.Id.ToString()),
-        _ => new Cursor(sort, Format(last.CreatedAt), last.Id.ToString()),
+        "updatedAt" => new Cursor(sort, Keyset.TimeKey(last.UpdatedAt), last.Id.ToString()),
+        _ => new Cursor(sort, Keyset.TimeKey(last.CreatedAt), last.Id.ToString()),
     };
 
     /// <summary>
@@ -112,29 +112,14 @@ public static class TicketQueries
 
     /// <summary>A thread in order (created, then id), from after the cursor's comment.</summary>
     public static IQueryable<TicketComment> Page(this IQueryable<TicketComment> comments, Cursor? after) =>
-        comments.OrderAfter(c => c.CreatedAt, c => c.Id, descending: false, after, ReadTime);
+        comments.OrderAfter(c => c.CreatedAt, c => c.Id, descending: false, after, Keyset.ParseTimeKey);
 
-    public static Cursor CursorAfter(TicketComment last) => new(ListCommentsQuery.Sort, Format(last.CreatedAt), last.Id.ToString());
-
-    private static DateTimeOffset ReadTime(string key)
-    {
-        TryReadTime(key, out var time);
-        return time;
-    }
+    public static Cursor CursorAfter(TicketComment last) => new(ListCommentsQuery.Sort, Keyset.TimeKey(last.CreatedAt), last.Id.ToString());
 
     private static TicketPriority ReadPriority(string key)
     {
         TryReadPriority(key, out var priority);
         return priority;
-    }
-
-    private static string Format(DateTimeOffset time) => time.ToString("O", CultureInfo.InvariantCulture);
-
-    private static bool TryReadTime(string? key, out DateTimeOffset time)
-    {
-        var read = DateTimeOffset.TryParse(key, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out time);
-        time = time.ToUniversalTime();
-        return read;
     }
 
     private static bool TryReadPriority(string? key, out TicketPriority priority)
