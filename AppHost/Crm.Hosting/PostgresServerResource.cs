@@ -24,6 +24,9 @@ public sealed class PostgresServerResource : ServerResource
 
     internal override string TypeName => "PostgreSQL";
 
+    /// <summary>Server settings given on the command line (<c>-c name=value</c>), after the ones every server gets.</summary>
+    internal Dictionary<string, string> Settings { get; } = [];
+
     private protected override string OwnConnectionString => $"Host=127.0.0.1;Port={Port};Username=postgres;Database=postgres";
 
     private string DataDirectory => Path.Combine(ServerDirectory, "data");
@@ -116,6 +119,11 @@ public sealed class PostgresServerResource : ServerResource
         if (Context.Options.ForTests)
         {
             arguments.AddRange(["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]);
+        }
+
+        foreach (var (name, value) in Settings)
+        {
+            arguments.AddRange(["-c", $"{name}={value}"]);
         }
 
         return arguments;

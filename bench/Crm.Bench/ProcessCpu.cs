@@ -55,8 +55,8 @@ internal sealed class ProcessCpu
             .ToDictionary(group => group.Key, group => group.Sum(p => p.Ticks)));
     }
 
-    /// <summary>CPU seconds used since <paramref name="start"/> per program, and per mail.</summary>
-    public static string Since(ProcessCpu start, int mails)
+    /// <summary>CPU seconds used since <paramref name="start"/> per program, and per unit of work (a mail, a row).</summary>
+    public static string Since(ProcessCpu start, int units, string unit = "mail")
     {
         var now = Snapshot();
         var used = now.ticksByProgram
@@ -65,7 +65,7 @@ internal sealed class ProcessCpu
             .OrderByDescending(program => program.Seconds)
             .ToList();
         return string.Join(", ", used.Select(program => string.Create(CultureInfo.InvariantCulture,
-            $"{program.Key} {program.Seconds:F1} s ({program.Seconds * 1000 / Math.Max(1, mails):F2} ms/mail)")))
+            $"{program.Key} {program.Seconds:F1} s ({program.Seconds * 1000 / Math.Max(1, units):F2} ms/{unit})")))
             + string.Create(CultureInfo.InvariantCulture, $"; total {used.Sum(p => p.Seconds):F1} s");
     }
 }

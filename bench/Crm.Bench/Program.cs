@@ -1,7 +1,7 @@
 using Crm.Bench;
 
 // Benchmarks run on demand and print their figures; they are not part of the test suite.
-//   dotnet run -c Release --project bench/Crm.Bench -- customers [customers=1000000] [purchases=5000000] [importRows=100000] [reuse=0|1]
+//   dotnet run -c Release --project bench/Crm.Bench -- customers [customers=1000000] [purchases=5000000] [importRows=100000] [reuse=0|1] [importOnly=0|1]
 //   dotnet run -c Release --project bench/Crm.Bench -- support [tickets=500000] [open=50000] [breaches=1000]
 //   dotnet run -c Release --project bench/Crm.Bench -- marketing-segments [contacts=1000000] [behaviours=3000000] [segments=20] [changes=500]
 //   dotnet run -c Release --project bench/Crm.Bench -- marketing-send [recipients=100000] [blast=20000] [connections=4]
@@ -14,7 +14,8 @@ switch (suite)
     case "customers":
         await CustomerBenchmark.RunAsync(
             settings.GetValueOrDefault("customers", 1_000_000), settings.GetValueOrDefault("purchases", 5_000_000),
-            settings.GetValueOrDefault("importRows", 100_000), settings.GetValueOrDefault("reuse") == 1);
+            settings.GetValueOrDefault("importRows", 100_000), settings.GetValueOrDefault("reuse") == 1,
+            settings.GetValueOrDefault("importOnly") == 1);
         break;
     case "support":
         await SupportBenchmark.RunAsync(

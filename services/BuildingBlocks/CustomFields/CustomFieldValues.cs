@@ -13,6 +13,9 @@ public static class CustomFieldValues
 
     public static JsonDocument Empty() => JsonDocument.Parse("{}");
 
+    public static bool IsEmpty(JsonDocument values) =>
+        values.RootElement.ValueKind != JsonValueKind.Object || !values.RootElement.EnumerateObject().Any();
+
     public static IReadOnlyDictionary<string, JsonElement> Read(JsonDocument values) =>
         values.RootElement.ValueKind == JsonValueKind.Object
             ? values.RootElement.EnumerateObject().ToDictionary(property => property.Name, property => property.Value.Clone())

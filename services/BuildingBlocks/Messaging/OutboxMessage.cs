@@ -36,7 +36,8 @@ public class OutboxMessage
     /// <summary>Why the latest attempt failed; cleared once the row is dispatched.</summary>
     public string? LastError { get; set; }
 
-    internal static OutboxMessage Create(object integrationEvent, string? orderingKey)
+    /// <summary>The row for an event; stored by <see cref="MessagingDbContext.AddIntegrationEvent{TEvent}"/> or set-wise by <see cref="SetWiseOutbox"/>.</summary>
+    public static OutboxMessage Create(object integrationEvent, string? orderingKey)
     {
         var type = integrationEvent.GetType();
         if (type.Namespace is null || type.FullName is null || type.IsGenericType)

@@ -7,7 +7,7 @@ namespace Crm.BuildingBlocks.Messaging;
 
 /// <summary>
 /// For a service that writes many outbox rows with one SQL statement (<c>INSERT INTO outbox_messages ... SELECT</c>) or
-/// one <c>COPY</c> (<see cref="CopyIntegrationEventsAsync"/>), where adding thousands of events one by one through
+/// one <c>COPY</c> (<see cref="CopyOutboxMessagesAsync"/>), where adding thousands of events one by one through
 /// <see cref="MessagingDbContext.AddIntegrationEvent{TEvent}"/> would take minutes. It keeps the outbox's promises the
 /// same way: the ordering keys are locked in the caller's transaction before any row is written, and the commit wakes
 /// the dispatcher.
@@ -30,26 +30,37 @@ public static class SetWiseOutbox
     }
 
     /// <summary>
-    /// Writes the events with one binary <c>COPY</c> in the caller's transaction: the same rows
-    /// <see cref="MessagingDbContext.AddIntegrationEvent{TEvent}"/> would store (message id, payload, trace headers), their
-    /// ordering keys locked first. Events still queued in the change tracker are saved later and so come after these.
+    /// Writes the outbox rows (made by <see cref="OutboxMessage.Create"/>) with one binary <c>COPY</c> in the caller's
+    /// transaction, their ordering keys locked first unless <paramref name="keysAreNew"/>. Events still queued in the change
+    /// tracker are saved later and so come after these.
     /// </summary>
-    public static async Task CopyIntegrationEventsAsync(
-        this MessagingDbContext db, IReadOnlyCollection<(object Event, string? OrderingKey)> events, CancellationToken cancellationToken)
+    /// <param name="keysAreNew">
+    /// The keys are of aggregates this transaction creates: no other transaction can write events for them before this one
+    /// commits, so there is no order to protect and the locks (one per key) are skipped.
+    /// </param>
+    public static async Task CopyOutboxMessagesAsync(
+        this MessagingDbContext db, IReadOnlyCollection<OutboxMessage> messages, bool keysAreNew, CancellationToken cancellationToken)
     {
-        if (events.Count == 0)
+        if (messages.Count == 0)
         {
             return;
         }
 
-        await db.LockOrderingKeysAsync(events.Select(e => e.OrderingKey).OfType<string>(), cancellationToken);
+        if (keysAreNew)
+        {
+            db.HasUnsignalledOutboxMessages = true;
+        }
+        else
+        {
+            await db.LockOrderingKeysAsync(messages.Select(message => message.OrderingKey).OfType<string>(), cancellationToken);
+        }
+
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await using var writer = await connection.BeginBinaryImportAsync(
             "COPY outbox_messages (id, ordering_key, message_type, payload, headers, created_at, attempts) FROM STDIN (FORMAT BINARY)",
             cancellationToken);
-        foreach (var (integrationEvent, orderingKey) in events)
+        foreach (var message in messages)
         {
-            var message = OutboxMessage.Create(integrationEvent, orderingKey);
             await writer.StartRowAsync(cancellationToken);
             await writer.WriteAsync(message.Id, NpgsqlDbType.Uuid, cancellationToken);
             await writer.WriteOrNullAsync(message.OrderingKey, NpgsqlDbType.Varchar, cancellationToken);

@@ -94,7 +94,7 @@ public static class CustomerImportsApi
         for (var start = 0; start < sheet.Rows.Count; start += ImportProcessor.BatchSize)
         {
             var rows = sheet.Rows.Skip(start).Take(ImportProcessor.BatchSize).Select((cells, offset) => ImportedRow.From(start + offset + 2, cells, settings.Columns, settings.CustomColumns)).ToList();
-            outcomes.AddRange(await processor.ProcessAsync(rows, settings, memory, ownerId, jobId: null, apply: false, cancellationToken));
+            outcomes.AddRange((await processor.DecideAsync(rows, settings, memory, ownerId, jobId: null, apply: false, previous: null, cancellationToken)).Outcomes);
         }
 
         return new ImportDryRunResponse(

@@ -51,7 +51,8 @@ public static class CustomerWrites
             customer.Tags = tags;
         }
 
-        if (fields.CustomFields is { } values)
+        // Building a document costs kilobytes of buffers; an import of thousands of rows without custom cells skips it.
+        if (fields.CustomFields is { } values && (values.Count > 0 || !CustomFieldValues.IsEmpty(customer.CustomFields)))
         {
             var next = JsonSerializer.SerializeToDocument(new SortedDictionary<string, JsonElement>(values.ToDictionary(), StringComparer.Ordinal));
             var before = changed.Count;

@@ -16,28 +16,42 @@ namespace Crm.Customers.Infrastructure.Imports;
 public sealed class ImportBatchWriter(CustomersDbContext db, ValueRecalculator recalculator)
 {
     /// <summary>
-    /// Writes the customers in the order given (a contact's new company before the contact). A value event the rules
-    /// raise for a new customer is queued in the change tracker: save it after this, so it follows its registration.
+    /// Values the new customers by the current rules and builds their <c>CustomerRegistered</c> events: the work that needs
+    /// no write, done while the batch before is still being stored. A value event the rules raise for a new customer is
+    /// queued in the change tracker: save it after <see cref="WriteAsync"/>, so it follows the registration.
     /// </summary>
-    public async Task WriteAsync(IReadOnlyList<CreatedByImport> created, CancellationToken cancellationToken)
+    public async Task<List<OutboxMessage>> PrepareAsync(IReadOnlyList<CreatedByImport> created, CancellationToken cancellationToken)
+    {
+        if (created.Count == 0)
+        {
+            return [];
+        }
+
+        var rules = await ValueRecalculator.LoadRulesAsync(db, cancellationToken);
+        var registrations = new List<OutboxMessage>(created.Count);
+        foreach (var item in created)
+        {
+            recalculator.ValueNew(item.Customer, rules);
+            registrations.Add(OutboxMessage.Create(item.Customer.Registered(), item.Customer.Id.ToString()));
+        }
+
+        return registrations;
+    }
+
+    /// <summary>Writes the customers in the order given (a contact's new company before the contact) and their events.</summary>
+    public async Task WriteAsync(IReadOnlyList<CreatedByImport> created, IReadOnlyCollection<OutboxMessage> registrations, CancellationToken cancellationToken)
     {
         if (created.Count == 0)
         {
             return;
         }
 
-        var rules = await ValueRecalculator.LoadRulesAsync(db, cancellationToken);
-        foreach (var item in created)
-        {
-            recalculator.ValueNew(item.Customer, rules);
-        }
-
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await CopyCustomersAsync(connection, created, cancellationToken);
         await CopyValuesAsync(connection, created, cancellationToken);
         await CopyTimelineAsync(connection, created, cancellationToken);
-        await db.CopyIntegrationEventsAsync(
-            [.. created.Select(item => ((object)item.Customer.Registered(), (string?)item.Customer.Id.ToString()))], cancellationToken);
+        // The customers are new to everyone until this transaction commits: no other writer can hold events for them.
+        await db.CopyOutboxMessagesAsync(registrations, keysAreNew: true, cancellationToken);
         await CopyChangesAsync(connection, created, cancellationToken);
     }
 

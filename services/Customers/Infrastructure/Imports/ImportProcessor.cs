@@ -11,7 +11,8 @@ namespace Crm.Customers.Infrastructure.Imports;
 /// <summary>
 /// Decides, batch by batch, what each row does — create, update, skip as a duplicate or as unmatched, or fail with
 /// the cells at fault — and, unless it is a dry run, does it: customers, timeline entries, events and the record of
-/// each change that lets the import be reverted, all in the caller's transaction. New customers are stored in bulk
+/// each change that lets the import be reverted, all in the caller's transaction. Deciding and storing are two steps so
+/// that the worker can decide the next batch while this one is stored. New customers are stored in bulk
 /// (<see cref="ImportBatchWriter"/>); updates go through the change tracker, after them.
 /// </summary>
 public sealed class ImportProcessor(CustomersDbContext db, ValueRecalculator recalculator, ImportBatchWriter writer, TimeProvider clock)
@@ -34,17 +35,33 @@ public sealed class ImportProcessor(CustomersDbContext db, ValueRecalculator rec
         ImportMode Mode, IReadOnlyList<string> MatchOn, IReadOnlyList<string> Headers, IReadOnlyDictionary<int, ImportField> Columns,
         IReadOnlyDictionary<int, string> CustomColumns, IReadOnlyList<CustomFieldDefinition> CustomFields);
 
-    public async Task<List<RowOutcome>> ProcessAsync(
-        IReadOnlyList<ImportedRow> rows, Settings settings, Memory memory, Guid ownerId, Guid? jobId, bool apply, CancellationToken cancellationToken)
+    /// <summary>
+    /// Decides what each row does, reading but not writing; unless a dry run (<paramref name="apply"/> false), the
+    /// batch's new customers are made ready for <see cref="StoreAsync"/> and its updates wait in the change tracker.
+    /// </summary>
+    /// <param name="previous">
+    /// The batch before this one while it is still being stored, if it is: a row matching a customer that batch updates
+    /// waits for it and reads the customer again, so no update is made over a stale copy.
+    /// </param>
+    public async Task<ImportBatch> DecideAsync(
+        IReadOnlyList<ImportedRow> rows, Settings settings, Memory memory, Guid ownerId, Guid? jobId, bool apply, ImportBatchInFlight? previous,
+        CancellationToken cancellationToken)
     {
         var headerOf = settings.Columns.ToDictionary(column => column.Value, column => settings.Headers[column.Key]);
         var customHeaderOf = settings.CustomColumns.ToDictionary(column => column.Value, column => settings.Headers[column.Key]);
         var matches = await FindMatchesAsync(rows, settings.MatchOn, cancellationToken);
+        if (previous is not null && matches.Any(customer => previous.Updating.Contains(customer.Id)))
+        {
+            await previous.Stored;
+            db.ChangeTracker.Clear();
+            matches = await FindMatchesAsync(rows, settings.MatchOn, cancellationToken);
+        }
+
         var companies = await FindCompaniesAsync(rows, memory, cancellationToken);
         var now = clock.GetUtcNow();
         var outcomes = new List<RowOutcome>(rows.Count);
         var created = new List<CreatedByImport>();
-        var updated = new List<Guid>();
+        var updated = new HashSet<Guid>();
         foreach (var row in rows)
         {
             var kind = row.Kind(out var kindProblem);
@@ -54,7 +71,7 @@ public sealed class ImportProcessor(CustomersDbContext db, ValueRecalculator rec
                 continue;
             }
 
-            var matched = Match(row, kind.Value, settings.MatchOn, matches, memory, out var ambiguity);
+            var matched = Match(row, kind.Value, settings.MatchOn, matches, memory, out var repeatsEarlierRow, out var ambiguity);
             if (ambiguity is not null)
             {
                 outcomes.Add(Failed(row, [new RowProblem(null, ambiguity)]));
@@ -63,8 +80,8 @@ public sealed class ImportProcessor(CustomersDbContext db, ValueRecalculator rec
 
             if (matched is { } existingId)
             {
-                var existing = matches.FirstOrDefault(customer => customer.Id == existingId);
-                if (settings.Mode == ImportMode.CreateOnly || existing is null)
+                var existing = repeatsEarlierRow ? null : matches.First(customer => customer.Id == existingId);
+                if (existing is null || settings.Mode == ImportMode.CreateOnly)
                 {
                     outcomes.Add(new RowOutcome(row.Number, ImportAction.Skip, existingId,
                         [new RowProblem(null, existing is null ? "Repeats an earlier row of this file." : "Matches an existing customer; create-only leaves it.")]));
@@ -117,18 +134,20 @@ public sealed class ImportProcessor(CustomersDbContext db, ValueRecalculator rec
             outcomes.Add(new RowOutcome(row.Number, ImportAction.Create, id, []));
         }
 
-        if (apply)
-        {
-            // New customers first: an updated contact may now belong to a company this batch created.
-            await writer.WriteAsync(created, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            if (updated.Count > 0)
-            {
-                await recalculator.RevalueAsync(updated, rules: null, cancellationToken);
-            }
-        }
+        var registrations = apply ? await writer.PrepareAsync(created, cancellationToken) : [];
+        return new ImportBatch(outcomes, created, registrations, updated);
+    }
 
-        return outcomes;
+    /// <summary>Stores what <see cref="DecideAsync"/> decided, in the caller's transaction.</summary>
+    public async Task StoreAsync(ImportBatch batch, CancellationToken cancellationToken)
+    {
+        // New customers first: an updated contact may now belong to a company this batch created.
+        await writer.WriteAsync(batch.Created, batch.Registrations, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        if (batch.Updated.Count > 0)
+        {
+            await recalculator.RevalueAsync(batch.Updated, rules: null, cancellationToken);
+        }
     }
 
     private static RowOutcome Failed(ImportedRow row, IReadOnlyList<RowProblem> problems) => new(row.Number, ImportAction.Fail, null, problems);
@@ -212,9 +231,11 @@ public sealed class ImportProcessor(CustomersDbContext db, ValueRecalculator rec
     }
 
     /// <summary>The first match-on field the row has a value for decides; two different customers for it is ambiguous.</summary>
-    private static Guid? Match(ImportedRow row, CustomerKind kind, IReadOnlyList<string> matchOn, List<Customer> candidates, Memory memory, out string? ambiguity)
+    private static Guid? Match(
+        ImportedRow row, CustomerKind kind, IReadOnlyList<string> matchOn, List<Customer> candidates, Memory memory, out bool repeatsEarlierRow,
+        out string? ambiguity)
     {
-        ambiguity = null;
+        (repeatsEarlierRow, ambiguity) = (false, null);
         foreach (var field in matchOn)
         {
             var (key, found) = field switch
@@ -231,6 +252,14 @@ public sealed class ImportProcessor(CustomersDbContext db, ValueRecalculator rec
                 continue;
             }
 
+            // An earlier row of the file first: whether its customer is committed yet depends on where the batches
+            // break and on timing, and the row must be told the same either way.
+            if (memory.CreatedByKey.TryGetValue(key, out var earlier))
+            {
+                repeatsEarlierRow = true;
+                return earlier;
+            }
+
             if (found.Count > 1)
             {
                 ambiguity = $"Matches {found.Count} customers by {field}; correct the file or match on another field.";
@@ -240,11 +269,6 @@ public sealed class ImportProcessor(CustomersDbContext db, ValueRecalculator rec
             if (found.Count == 1)
             {
                 return found[0].Id;
-            }
-
-            if (memory.CreatedByKey.TryGetValue(key, out var earlier))
-            {
-                return earlier;
             }
         }
 

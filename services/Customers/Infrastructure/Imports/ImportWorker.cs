@@ -124,49 +124,17 @@ public sealed partial class ImportWorker(
             return;
         }
 
-        var processor = services.GetRequiredService<ImportProcessor>();
         var settings = new ImportProcessor.Settings(
             job.Mode, job.MatchOn, sheet.Headers, job.Columns, job.CustomColumns, await db.DefinitionsAsync(cancellationToken));
-        var memory = new ImportProcessor.Memory();
         job.TotalRows = sheet.Rows.Count;
-        while (job.RowsDone < sheet.Rows.Count && !cancellationToken.IsCancellationRequested)
-        {
-            var rows = sheet.Rows.Skip(job.RowsDone).Take(ImportProcessor.BatchSize)
-                .Select((cells, offset) => ImportedRow.From(job.RowsDone + offset + 2, cells, job.Columns, job.CustomColumns)).ToList();
-            await InBatchAsync(db, job, async () =>
-            {
-                var outcomes = await processor.ProcessAsync(rows, settings, memory, job.CreatedBy ?? Guid.Empty, job.Id, apply: true, cancellationToken);
-                Record(db, job, outcomes);
-                job.RowsDone += rows.Count;
-                return true;
-            }, cancellationToken);
-        }
-
+        await db.SaveChangesAsync(cancellationToken);
+        // The job is saved by each batch's own context from here on; the claiming context takes it back to finish.
+        db.Entry(job).State = EntityState.Detached;
+        await new ImportPipeline(scopes, sheet, settings, job, Clock, options.Value.Lease).RunAsync(cancellationToken);
+        db.Attach(job);
         if (!cancellationToken.IsCancellationRequested)
         {
             await FinishAsync(db, job, ImportStatus.Completed, cancellationToken);
-        }
-    }
-
-    private static void Record(CustomersDbContext db, ImportJob job, List<RowOutcome> outcomes)
-    {
-        foreach (var outcome in outcomes)
-        {
-            switch (outcome.Action)
-            {
-                case ImportAction.Create: job.Created++; break;
-                case ImportAction.Update: job.Updated++; break;
-                case ImportAction.Skip: job.Skipped++; break;
-                case ImportAction.Fail: job.Failed++; break;
-            }
-
-            foreach (var problem in outcome.Problems)
-            {
-                db.ImportRowErrors.Add(new ImportRowError
-                {
-                    JobId = job.Id, Row = outcome.Row, Column = problem.Column, Message = problem.Message, IsSkip = outcome.Action == ImportAction.Skip,
-                });
-            }
         }
     }
 

@@ -1,0 +1,10 @@
+using Crm.BuildingBlocks.Messaging;
+
+namespace Crm.Customers.Infrastructure.Imports;
+
+/// <summary>
+/// A batch of rows as <see cref="ImportProcessor.DecideAsync"/> decided it: what each row does and, unless a dry run, the
+/// customers to create with their <c>CustomerRegistered</c> events, and the customers updated (their changes wait in the
+/// change tracker of the processor that decided them).
+/// </summary>
+public sealed record ImportBatch(List<RowOutcome> Outcomes, List<CreatedByImport> Created, List<OutboxMessage> Registrations, HashSet<Guid> Updated);
