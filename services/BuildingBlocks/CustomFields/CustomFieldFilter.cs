@@ -67,7 +67,9 @@ public sealed record CustomFieldFilter(CustomFieldDefinition Field, string Opera
 public static class CustomFieldQueries
 {
     /// <summary>
-    /// Keeps the records meeting every condition. Equality on choices and numbers is a jsonb containment (<c>@&gt;</c>),
+    /// Keeps the records meeting every condition. Equality on a single choice compares the field's text
+    /// (<c>custom_fields -&gt;&gt; 'key'</c>, the key written into the SQL so that the field's btree indexes match, see
+    /// <see cref="CustomFieldIndexes"/>); equality on multiple choices and numbers is a jsonb containment (<c>@&gt;</c>),
     /// which the GIN index on the values serves; text and ranges read the field out of the JSON.
     /// </summary>
     public static IQueryable<T> WhereCustomFields<T>(this IQueryable<T> records, IEnumerable<CustomFieldFilter> filters)
@@ -78,6 +80,10 @@ public static class CustomFieldQueries
             var key = filter.Field.Key;
             switch (filter.Field.Type, filter.Operator)
             {
+                case (CustomFieldType.SingleChoice, "="):
+                    var option = filter.Value.GetString();
+                    records = records.Where(record => record.CustomFields.RootElement.GetProperty(EF.Constant(key)).GetString() == option);
+                    break;
                 case (CustomFieldType.Text, _):
                     var pattern = $"%{EscapeLike(filter.Value.GetString()!)}%";
                     records = records.Where(record => EF.Functions.ILike(record.CustomFields.RootElement.GetProperty(key).GetString()!, pattern));

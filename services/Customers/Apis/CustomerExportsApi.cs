@@ -48,7 +48,7 @@ public static class CustomerExportsApi
         }
 
         query = query with { Grade = grade };
-        var (fewIds, valueFiltersMet) = await CustomerQueries.FewMatchesAsync(db, query, "name", customFieldFilters, cancellationToken);
+        var (fewIds, valueFiltersMet, _) = await CustomerQueries.FewMatchesAsync(db, query, "name", customFieldFilters, cancellationToken);
         var filter = valueFiltersMet ? query with { Tier = null, Lifecycle = null, Grade = null } : query;
         var customers = db.Customers.AsNoTracking().Filter(filter).WhereIdIn(fewIds).WhereCustomFields(customFieldFilters).Page("name", cursor: null);
         var columns = CustomerColumns.With(await db.DefinitionsAsync(cancellationToken));

@@ -120,10 +120,11 @@ public static class CustomerQueries
     /// filter's own index tells the two cases apart: first the value table's (tier | lifecycle | grade, ...) indexes, then
     /// the GIN index of the custom field values for an equality on a choice or a number (containment).
     /// <c>ValueFiltersMet</c>: the ids came from the value filters, which the caller can then drop; other conditions stay,
-    /// cheap on few rows. Sorted by creation time, a value filter needs no ids: the same indexes give that order (see
-    /// <see cref="Page"/>), and counting a common value's matches would cost more than the page.
+    /// cheap on few rows. <c>InSortOrder</c>: the ids are in <paramref name="sort"/>'s order, so a page needs only its own
+    /// rows fetched (see <see cref="PageInOrderAsync"/>). Sorted by creation time, a value filter needs no ids: the same
+    /// indexes give that order (see <see cref="Page"/>), and counting a common value's matches would cost more than the page.
     /// </summary>
-    public static async Task<(List<Guid>? Ids, bool ValueFiltersMet)> FewMatchesAsync(
+    public static async Task<(List<Guid>? Ids, bool ValueFiltersMet, bool InSortOrder)> FewMatchesAsync(
         CustomersDbContext db, ICustomerFilter query, string sort, IReadOnlyList<CustomFieldFilter> customFieldFilters, CancellationToken cancellationToken)
     {
         var valueFilter = query is not { Tier: null, Lifecycle: null } || !string.IsNullOrWhiteSpace(query.Grade);
@@ -149,25 +150,56 @@ public static class CustomerQueries
             var ids = values.Select(value => value.CustomerId);
             if (await ids.Take(FewMatches + 1).CountAsync(cancellationToken) <= FewMatches)
             {
-                return (await ids.ToListAsync(cancellationToken), true);
+                return (await ids.ToListAsync(cancellationToken), true, false);
             }
         }
 
+        // A single choice sorted by name or creation time needs no probe: its own btree gives that order (CustomFieldOrders).
+        var ordered = sort.TrimStart('-') is "name" or "createdAt" && customFieldFilters.Any(CustomFieldIndexes.Serves);
         var indexed = customFieldFilters.Where(filter => filter is { Operator: "=", Field.Type: not CustomFieldType.Text }).ToList();
-        if (indexed.Count == 0)
+        if (ordered || indexed.Count == 0)
         {
-            return (null, false);
+            return (null, false, false);
         }
 
-        // The GIN index holds no ids, so a count would read every match's row as the ids do: one capped read instead.
-        var matches = await db.Customers.AsNoTracking().WhereCustomFields(indexed).Select(customer => customer.Id)
-            .Take(FewMatches + 1).ToListAsync(cancellationToken);
-        return (matches.Count <= FewMatches ? matches : null, false);
+        // The GIN index holds no ids, so a count would read every match's row as the ids do: one capped read instead, which
+        // sorts what it read by the list's key (the rows are in hand for the index's recheck, so the key costs nothing more).
+        // The cap is a subquery's LIMIT, which PostgreSQL plans on its own: the matches first, then their order.
+        var matches = await db.Customers.AsNoTracking().WhereCustomFields(indexed).Take(FewMatches + 1)
+            .Page(sort, cursor: null).Select(customer => customer.Id).ToListAsync(cancellationToken);
+        return matches.Count <= FewMatches ? (matches, false, true) : (null, false, false);
     }
 
     /// <summary>Keeps the customers of <paramref name="ids"/> (see <see cref="FewMatchesAsync"/>); all for null.</summary>
     public static IQueryable<Customer> WhereIdIn(this IQueryable<Customer> customers, List<Guid>? ids) =>
         ids is null ? customers : customers.Where(customer => ids.Contains(customer.Id));
+
+    /// <summary>
+    /// Up to <paramref name="take"/> customers of <paramref name="customers"/> among <paramref name="idsInOrder"/> (in the
+    /// sort's order), after the cursor: slices of the ids from the cursor's on, growing twofold, until the page is full.
+    /// Without other filters the first slice fills the page with as many primary-key reads as rows; a filter keeping one
+    /// customer in eight reads a few slices, not all the ids. Each slice is still filtered, sorted and cut after the cursor
+    /// by PostgreSQL, so a customer changed since the ids were read is kept or left out as the query says.
+    /// </summary>
+    public static async Task<List<Customer>> PageInOrderAsync(
+        IQueryable<Customer> customers, List<Guid> idsInOrder, string sort, Cursor? after, int take, CancellationToken cancellationToken)
+    {
+        var rows = new List<Customer>(take);
+        var start = after is null ? 0 : idsInOrder.IndexOf(Guid.Parse(after.Id)) + 1;
+        for (var size = take; start < idsInOrder.Count && rows.Count < take; start += size, size *= 2)
+        {
+            var slice = idsInOrder.GetRange(start, Math.Min(size, idsInOrder.Count - start));
+            rows.AddRange(await customers.WhereIdIn(slice).Page(sort, after).Take(take - rows.Count).ToListAsync(cancellationToken));
+        }
+
+        return rows;
+    }
+
+    /// <summary>
+    /// The list orders each single-choice custom field gets a btree for, behind its value (see <see cref="CustomFieldIndexes"/>):
+    /// by name and by creation time, either way. A filter on a choice then reads the page from its index, rare or common.
+    /// </summary>
+    public static readonly CustomFieldIndexOrder[] CustomFieldOrders = [new("name", "name, id"), new("created", "created_at, id")];
 
     /// <summary>Sorts, then starts after the cursor's row (see <see cref="Keyset"/>).</summary>
     public static IQueryable<Customer> Page(this IQueryable<Customer> customers, string sort, Cursor? cursor, ICustomerFilter? filter = null)

@@ -64,7 +64,7 @@ public static class CustomersApi
 
         query = query with { Grade = grade };
         // A rare filter becomes the few customers' ids; a value filter is then dropped (the ids meet it).
-        var (fewIds, valueFiltersMet) = await CustomerQueries.FewMatchesAsync(db, query, query.SortOrDefault, customFieldFilters, cancellationToken);
+        var (fewIds, valueFiltersMet, fewIdsInOrder) = await CustomerQueries.FewMatchesAsync(db, query, query.SortOrDefault, customFieldFilters, cancellationToken);
         var filter = valueFiltersMet ? query with { Tier = null, Lifecycle = null, Grade = null } : query;
         Cursor.TryDecode(query.Cursor, query.SortOrDefault, out var after);
         if (query.IsRankedSearch)
@@ -76,14 +76,16 @@ public static class CustomersApi
             return TypedResults.Ok(new CursorPage<CustomerResponse>([.. best.Select(match => CustomerResponse.From(match.Customer))], query.PageSizeOrDefault, nextRanked));
         }
 
-        var rows = await db.Customers.AsNoTracking()
-            .Filter(filter)
-            .WhereIdIn(fewIds)
-            .WhereCustomFields(customFieldFilters)
-            // Few ids sort faster on the customer's own columns than through the value table's order.
-            .Page(query.SortOrDefault, after, fewIds is null ? filter : null)
-            .Take(query.PageSizeOrDefault + 1)
-            .ToListAsync(cancellationToken);
+        var filtered = db.Customers.AsNoTracking().Filter(filter).WhereCustomFields(customFieldFilters);
+        var rows = fewIds is not null && fewIdsInOrder
+            ? await CustomerQueries.PageInOrderAsync(filtered, fewIds, query.SortOrDefault, after, query.PageSizeOrDefault + 1, cancellationToken)
+            : await filtered
+                .WhereIdIn(fewIds)
+                // Few ids sort faster on the customer's own columns than through the value table's order, and a choice's
+                // index holds the customer's creation time.
+                .Page(query.SortOrDefault, after, fewIds is null && !customFieldFilters.Any(CustomFieldIndexes.Serves) ? filter : null)
+                .Take(query.PageSizeOrDefault + 1)
+                .ToListAsync(cancellationToken);
 
         var page = rows.Take(query.PageSizeOrDefault).ToList();
         var next = rows.Count > page.Count ? CustomerQueries.CursorAfter(page[^1], query.SortOrDefault).Encode() : null;

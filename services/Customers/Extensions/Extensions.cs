@@ -1,5 +1,7 @@
+using Crm.BuildingBlocks.CustomFields;
 using Crm.BuildingBlocks.Messaging;
 using Crm.BuildingBlocks.Persistence;
+using Crm.Customers.Apis;
 using Crm.Customers.Infrastructure;
 using Crm.Customers.Infrastructure.Imports;
 using Crm.Customers.IntegrationEvents;
@@ -30,6 +32,7 @@ public static class Extensions
         builder.Services.AddScoped<ImportReverter>();
         builder.Services.Configure<ImportOptions>(builder.Configuration.GetSection(ImportOptions.Section));
         builder.Services.AddHostedService<ImportWorker>();
+        builder.Services.AddCustomFieldIndexes<CustomersDbContext>("customers", CustomerQueries.CustomFieldOrders);
         builder.AddServiceOpenApi();
         builder.AddCrmAuthentication();
         builder.Services.AddValidatorsFromAssemblyContaining<Program>();

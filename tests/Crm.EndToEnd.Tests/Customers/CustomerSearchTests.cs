@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Crm.EndToEnd.Tests.Infrastructure;
+using Npgsql;
 
 namespace Crm.EndToEnd.Tests.Customers;
 
@@ -113,6 +114,40 @@ public sealed class CustomerSearchTests(CrmSystemFixture system)
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var problem = await Problems.ShouldBeCleanProblemAsync(response, 400);
         problem.GetProperty("errors").TryGetProperty("grade", out _).ShouldBeTrue(problem.GetRawText());
+    }
+
+    [Fact]
+    public async Task A_word_forgotten_by_one_rename_while_another_learns_it_stays_in_the_dictionary()
+    {
+        var word = UniqueWord("Vorpal");
+        var leaving = await CreateAsync($"{word} Alpha");
+        var arriving = await CreateAsync($"Plain {UniqueWord("")}");
+        var connectionString = new NpgsqlConnectionStringBuilder(system.App.GetConnectionString("customersdb")) { Pooling = false }.ConnectionString;
+        await using var learner = new NpgsqlConnection(connectionString);
+        await using var forgetter = new NpgsqlConnection(connectionString);
+        await learner.OpenAsync(Token);
+        await forgetter.OpenAsync(Token);
+
+        // The learner renames a customer to the word and has not committed when the word's last holder is renamed away.
+        await using var learning = await learner.BeginTransactionAsync(Token);
+        await RenameAsync(learner, arriving, $"{word} Beta");
+        var forgetting = RenameAsync(forgetter, leaving, $"Gone {UniqueWord("")}");
+        await Task.WhenAny(forgetting, Task.Delay(TimeSpan.FromSeconds(1), Token));
+        forgetting.IsCompleted.ShouldBeFalse("forgetting the word waits for the writer that is learning it");
+        await learning.CommitAsync(Token);
+        await forgetting;
+
+        (await system.CountAsync("customersdb", "SELECT count(*) FROM customer_name_words WHERE word = @word", ("word", word.ToLowerInvariant())))
+            .ShouldBe(1);
+    }
+
+    private static async Task RenameAsync(NpgsqlConnection connection, Guid id, string name)
+    {
+        await using var command = new NpgsqlCommand("UPDATE customers SET name = @name WHERE id = @id", connection)
+        {
+            Parameters = { new("name", name), new("id", id) },
+        };
+        (await command.ExecuteNonQueryAsync(Token)).ShouldBe(1);
     }
 
     /// <summary>Letters only: digits in the search text would also match other tests' phone numbers.</summary>
