@@ -61,6 +61,52 @@ public sealed class MailCatcherResourceTests : IDisposable
         await app.StopAsync(ct);
     }
 
+    /// <summary>What MailKit does with a server offering PIPELINING and CHUNKING, spelled out on a raw connection.</summary>
+    [Fact]
+    public async Task Mail_catcher_takes_a_message_in_bdat_chunks_pipelined_with_its_envelope_without_dot_stuffing()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var builder = TestApplication.CreateBuilder(state, log);
+        builder.AddMailCatcher("mail");
+        await using var app = builder.Build();
+        await app.StartAsync(ct);
+        var endpoint = new Uri(app.GetConnectionString("mail"));
+        using var connection = new System.Net.Sockets.TcpClient();
+        await connection.ConnectAsync(endpoint.Host, endpoint.Port, ct);
+        var stream = connection.GetStream();
+        using var answers = new StreamReader(stream, System.Text.Encoding.ASCII);
+        async Task<string> SendAsync(string text)
+        {
+            await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(text), ct);
+            return await answers.ReadLineAsync(ct) ?? "";
+        }
+
+        (await answers.ReadLineAsync(ct)).ShouldStartWith("220");
+        await stream.WriteAsync("EHLO crm.local\r\n"u8.ToArray(), ct);
+        var capabilities = new List<string>();
+        while (await answers.ReadLineAsync(ct) is { } line && capabilities.Count < 20)
+        {
+            capabilities.Add(line);
+            if (line.StartsWith("250 ", StringComparison.Ordinal))
+            {
+                break;
+            }
+        }
+
+        capabilities.ShouldContain("250-PIPELINING");
+        capabilities.ShouldContain("250-CHUNKING");
+        const string message = "Subject: Chunked\r\n\r\n.a line starting with a dot\r\nthe end\r\n";
+        (await SendAsync($"MAIL FROM:<crm@example.org>\r\nRCPT TO:<customer@example.org>\r\nBDAT 20\r\n{message[..20]}")).ShouldBe("250 OK");
+        (await answers.ReadLineAsync(ct)).ShouldBe("250 OK");
+        (await answers.ReadLineAsync(ct)).ShouldBe("250 20 octets received");
+        (await SendAsync($"BDAT {message.Length - 20} LAST\r\n{message[20..]}")).ShouldBe("250 OK");
+
+        var text = await File.ReadAllTextAsync(app.GetResource<MailCatcherResource>("mail").MessageFiles().ShouldHaveSingleItem(), ct);
+        text.ShouldContain("X-RcptTo: customer@example.org");
+        text.ShouldEndWith("Subject: Chunked\n\n.a line starting with a dot\nthe end\n");
+        await app.StopAsync(ct);
+    }
+
     [Fact]
     public async Task Missing_aiosmtpd_names_the_package_to_install()
     {

@@ -11,6 +11,11 @@ It is built for a campaign's pace (the marketing-send benchmark) on one core of 
 - DATA is read up to each ".\\r\\n" instead of line by line (aiosmtpd's SMTP awaits one read per line of the message,
   the larger part of its work per mail), then dot-unstuffed in one pass;
 - PIPELINING is advertised, so MailKit sends MAIL FROM and RCPT TO together and waits for one answer less;
+- CHUNKING is advertised (RFC 3030): MailKit then sends "BDAT <size> LAST" and the message in the same write instead of
+  DATA, waiting for "354" and sending the message: one round trip less per mail, and the catcher reads exactly that
+  many bytes instead of looking for the end and undoing the dot-stuffing;
+- answers to pipelined commands go out together (RFC 2920 section 3.1): while the client's next command already waits in
+  the buffer, an answer is held back and sent with the next, so MAIL FROM and RCPT TO cost one write, not two;
 - a plain envelope address (<local@domain>) is read with one regular expression instead of the email package's parser.
 """
 import asyncio
@@ -43,7 +48,7 @@ class Catcher:
     async def handle_EHLO(self, server, session, envelope, hostname, responses):
         session.host_name = hostname
         # The last line ("250 HELP") must stay last: only it lacks the hyphen of a continued answer.
-        return responses[:-1] + ["250-PIPELINING"] + responses[-1:]
+        return responses[:-1] + ["250-PIPELINING", "250-CHUNKING"] + responses[-1:]
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if address.lower().endswith(BOUNCING_DOMAIN):
@@ -71,6 +76,19 @@ class CatcherSmtp(SMTP):
     # limits (aiosmtpd checks each command line's length itself).
     line_length_limit = DATA_SIZE_DEFAULT + len(END_OF_DATA)
 
+    held = b""
+
+    async def push(self, status):
+        answer = status if isinstance(status, bytes) else status.encode("utf-8" if self.enable_SMTPUTF8 else "ascii")
+        self.held += answer + b"\r\n"
+        # A whole command line waiting means another answer follows at once; a client never pipelines past a command
+        # whose answer it needs before going on (DATA, and the end of the group), so nothing waits for a held answer.
+        if b"\n" in self._reader._buffer:
+            return
+        answers, self.held = self.held, b""
+        self._writer.write(answers)
+        await self._writer.drain()
+
     def _getaddr(self, arg):
         # aiosmtpd parses every MAIL FROM and RCPT TO address with the email package's RFC 5322 parser, a tenth of the
         # catcher's time per mail; a plain address in angle brackets needs none of it. Anything else still goes there.
@@ -78,6 +96,48 @@ class CatcherSmtp(SMTP):
         if plain is None:
             return super()._getaddr(arg)
         return plain.group(1), plain.group(2)
+
+    @syntax("BDAT <size> [LAST]")
+    async def smtp_BDAT(self, arg):
+        words = arg.split() if arg else []
+        if not 1 <= len(words) <= 2 or not words[0].isdigit() or (len(words) == 2 and words[1].upper() != "LAST"):
+            await self.push("501 Syntax: BDAT <size> [LAST]")
+            return
+        size, last = int(words[0]), len(words) == 2
+
+        # The chunk follows the command whatever the answer will be (RFC 3030 section 2), so it is read first; a chunk
+        # beyond the size limit is read in pieces and dropped.
+        chunks = getattr(self.envelope, "chunks", None)
+        if chunks is None:
+            chunks = self.envelope.chunks = bytearray()
+        too_much = getattr(self.envelope, "too_much", False) or len(chunks) + size > self.data_size_limit
+        if too_much:
+            self.envelope.too_much = True
+            chunks.clear()
+            while size > 0:
+                size -= len(await self._reader.read(min(size, 1 << 16)))
+        else:
+            chunks += await self._reader.readexactly(size)
+
+        if await self.check_helo_needed() or await self.check_auth_needed("BDAT"):
+            self._set_post_data_state()
+            return
+        if not self.envelope.rcpt_tos:
+            self._set_post_data_state()
+            await self.push("503 Error: need RCPT command")
+            return
+        if too_much:
+            self._set_post_data_state()
+            await self.push("552 Error: Too much mail data")
+            return
+        if not last:
+            await self.push("250 %d octets received" % len(chunks))
+            return
+
+        self.envelope.content = self.envelope.original_content = bytes(chunks)
+        status = await self._call_handler_hook("DATA")
+        self._set_post_data_state()
+        await self.push("250 OK" if status is MISSING else status)
 
     @syntax("DATA")
     async def smtp_DATA(self, arg):

@@ -16,7 +16,7 @@ public sealed class SmtpMailSender(MailServerOptions server, ILogger<SmtpMailSen
 
     private sealed class Session(MailServerOptions server, ILogger logger) : IMailSession
     {
-        private readonly SmtpClient client = new() { Timeout = (int)TimeSpan.FromSeconds(30).TotalMilliseconds };
+        private readonly SmtpClient client = new ChunkingSmtpClient { Timeout = (int)TimeSpan.FromSeconds(30).TotalMilliseconds };
 
         public async Task OpenAsync(CancellationToken cancellationToken)
         {
