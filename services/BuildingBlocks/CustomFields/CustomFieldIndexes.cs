@@ -5,7 +5,7 @@ namespace Crm.BuildingBlocks.CustomFields;
 
 /// <summary>
 /// Btree indexes on the value of each single-choice field, one per list order the service names:
-/// <c>((custom_fields -&gt;&gt; 'key'), name, id)</c>. A filter on a choice then reads its matches in the list's order and
+/// <c>((custom_fields -&gt;&gt; 'key'), name, id)</c>, over the records that have a value. A filter on a choice then reads its matches in the list's order and
 /// stops at the page, however many or few they are, and the index's statistics tell PostgreSQL how common each option is
 /// (the GIN index of the values has none). Fields are defined at run time, so the indexes are too: built without
 /// blocking writers (<c>CONCURRENTLY</c>), dropped when their field goes, named <c>cf_&lt;key&gt;__&lt;suffix&gt;</c>.
@@ -85,8 +85,11 @@ public static class CustomFieldIndexes
         var missing = wanted.Where(want => !existing.GetValueOrDefault(want.Name)).ToList();
         foreach (var (name, key, columns) in missing)
         {
-            // The key matched KeyPattern (letters, digits, underscores), so it is safe as a name and as a literal.
-            await ExecuteAsync(connection, $"CREATE INDEX CONCURRENTLY IF NOT EXISTS \"{name}\" ON \"{table}\" ((custom_fields ->> '{key}'), {columns})", cancellationToken);
+            // The key matched KeyPattern (letters, digits, underscores), so it is safe as a name and as a literal. Records
+            // without a value get no entry (an equality filter implies a value), so writing them costs nothing here.
+            await ExecuteAsync(connection,
+                $"CREATE INDEX CONCURRENTLY IF NOT EXISTS \"{name}\" ON \"{table}\" ((custom_fields ->> '{key}'), {columns}) WHERE (custom_fields ->> '{key}') IS NOT NULL",
+                cancellationToken);
         }
 
         if (missing.Count > 0)
