@@ -7,4 +7,9 @@ namespace Crm.Customers.Infrastructure.Imports;
 /// customers to create with their <c>CustomerRegistered</c> events, and the customers updated (their changes wait in the
 /// change tracker of the processor that decided them).
 /// </summary>
-public sealed record ImportBatch(List<RowOutcome> Outcomes, List<CreatedByImport> Created, List<OutboxMessage> Registrations, HashSet<Guid> Updated);
+/// <param name="UsesEarlierCompanies">
+/// A contact of the batch belongs to a company an earlier batch of the import created, so the batch can only be stored
+/// once that batch is committed.
+/// </param>
+public sealed record ImportBatch(
+    List<RowOutcome> Outcomes, List<CreatedByImport> Created, List<OutboxMessage> Registrations, HashSet<Guid> Updated, bool UsesEarlierCompanies);

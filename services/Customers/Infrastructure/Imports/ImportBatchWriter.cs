@@ -38,16 +38,22 @@ public sealed class ImportBatchWriter(CustomersDbContext db, ValueRecalculator r
         return registrations;
     }
 
-    /// <summary>Writes the customers in the order given (a contact's new company before the contact) and their events.</summary>
-    public async Task WriteAsync(IReadOnlyList<CreatedByImport> created, IReadOnlyCollection<OutboxMessage> registrations, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the customers in the order given (a contact's new company before the contact) and their events, calling
+    /// <paramref name="customersWritten"/> once the customers themselves are.
+    /// </summary>
+    public async Task WriteAsync(
+        IReadOnlyList<CreatedByImport> created, IReadOnlyCollection<OutboxMessage> registrations, Action customersWritten, CancellationToken cancellationToken)
     {
         if (created.Count == 0)
         {
+            customersWritten();
             return;
         }
 
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await CopyCustomersAsync(connection, created, cancellationToken);
+        customersWritten();
         await CopyValuesAsync(connection, created, cancellationToken);
         await CopyTimelineAsync(connection, created, cancellationToken);
         // The customers are new to everyone until this transaction commits: no other writer can hold events for them.

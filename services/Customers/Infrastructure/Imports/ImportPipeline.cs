@@ -4,10 +4,14 @@ using Microsoft.EntityFrameworkCore;
 namespace Crm.Customers.Infrastructure.Imports;
 
 /// <summary>
-/// Runs an import's batches two at a time: while one batch is stored and committed on its own connection, the next is
-/// decided (duplicate checks, validation, new customers and their events) on another, so that PostgreSQL's writing and
-/// the service's work overlap instead of taking turns. Batches still commit one after the other in file order, each
-/// with the job's progress, so a restart carries on after the last committed batch as before.
+/// Runs an import's batches overlapped, on a connection each: while batch <i>n</i> is being stored, batch <i>n + 1</i>
+/// is decided (duplicate checks, validation, new customers and their events) and then stored too, as soon as batch
+/// <i>n</i>'s customers are written. Batches still commit one after the other in file order, each with the job's
+/// progress, so a restart carries on after the last committed batch as before. What keeps two batches being stored at
+/// once from waiting on each other: a batch writes its customers (whose statement trigger adds their name words to the
+/// shared dictionary) only after the batch before has written its own, so a batch can only wait for an earlier one; and a
+/// batch starts only after the one before has committed when that one updates customers (their triggers lock name words
+/// late) or when it belongs to a company an earlier batch created (the foreign key needs it committed).
 /// </summary>
 internal sealed class ImportPipeline(
     IServiceScopeFactory scopes, Spreadsheet sheet, ImportProcessor.Settings settings, ImportJob job, TimeProvider clock, TimeSpan lease)
@@ -17,31 +21,38 @@ internal sealed class ImportPipeline(
     /// <summary>A decided batch with the scope (and so the DbContext) whose change tracker holds its updates.</summary>
     private sealed record DecidedBatch(AsyncServiceScope Scope, ImportBatch Batch, int End);
 
+    /// <summary>A batch being stored: when its customers are written, when it committed, and whom it updates.</summary>
+    private sealed record Storing(Task CustomersWritten, Task Committed, IReadOnlySet<Guid> Updating);
+
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        var done = new Storing(Task.CompletedTask, Task.CompletedTask, new HashSet<Guid>());
+        var (before, previous) = (done, done);
         var next = job.RowsDone < sheet.Rows.Count ? DecideAsync(job.RowsDone, previous: null, cancellationToken) : null;
-        while (next is not null)
+        try
         {
-            var current = await next;
-            var stored = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            next = current.End < sheet.Rows.Count && !cancellationToken.IsCancellationRequested
-                ? DecideAsync(current.End, new ImportBatchInFlight(current.Batch.Updated, stored.Task), cancellationToken)
-                : null;
-            try
+            while (next is not null)
             {
-                await StoreAsync(current, cancellationToken);
-                stored.SetResult();
+                var current = await next;
+                var mustFollowCommit = previous.Updating.Count > 0 || current.Batch.UsesEarlierCompanies;
+                var customersWritten = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                var (startAfter, commitAfter) = (mustFollowCommit ? previous.Committed : previous.CustomersWritten, previous.Committed);
+                var committed = Task.Run(() => StoreInTurnAsync(current, startAfter, commitAfter, customersWritten, cancellationToken), CancellationToken.None);
+                (before, previous) = (previous, new Storing(customersWritten.Task, committed, current.Batch.Updated));
+                // The next batch is decided while this one and (still) the one before are stored.
+                next = current.End < sheet.Rows.Count && !cancellationToken.IsCancellationRequested
+                    ? DecideAsync(current.End, new ImportBatchInFlight(before.Updating.Union(previous.Updating).ToHashSet(), Task.WhenAll(before.Committed, committed)), cancellationToken)
+                    : null;
+                // At most two batches are stored at a time.
+                await before.Committed;
             }
-            catch
-            {
-                stored.SetCanceled(CancellationToken.None);
-                await AbandonAsync(next);
-                throw;
-            }
-            finally
-            {
-                await current.Scope.DisposeAsync();
-            }
+
+            await previous.Committed;
+        }
+        catch
+        {
+            await SettleAsync(before.Committed, previous.Committed, next);
+            throw;
         }
     }
 
@@ -65,20 +76,37 @@ internal sealed class ImportPipeline(
             }
         }, cancellationToken);
 
-    /// <summary>The batch and the job's progress in one transaction; the job's version proves the lease is still ours.</summary>
-    private async Task StoreAsync(DecidedBatch decided, CancellationToken cancellationToken)
+    /// <summary>
+    /// The batch and the job's progress in one transaction, started once <paramref name="startAfter"/> and committed once
+    /// <paramref name="commitAfter"/> completed (a failed batch before fails this one, which is then rolled back); the
+    /// job's version proves the lease is still ours.
+    /// </summary>
+    private async Task StoreInTurnAsync(
+        DecidedBatch decided, Task startAfter, Task commitAfter, TaskCompletionSource customersWritten, CancellationToken cancellationToken)
     {
-        var db = decided.Scope.ServiceProvider.GetRequiredService<CustomersDbContext>();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await decided.Scope.ServiceProvider.GetRequiredService<ImportProcessor>().StoreAsync(decided.Batch, cancellationToken);
-        db.Attach(job);
-        Record(db, decided.Batch.Outcomes);
-        job.RowsDone = decided.End;
-        job.LeaseUntil = clock.GetUtcNow() + lease;
-        (job.Attempts, job.LastError) = (1, null);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        db.Entry(job).State = EntityState.Detached;
+        await using var scope = decided.Scope;
+        try
+        {
+            await startAfter;
+            var db = scope.ServiceProvider.GetRequiredService<CustomersDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<ImportProcessor>()
+                .StoreAsync(decided.Batch, () => customersWritten.TrySetResult(), cancellationToken);
+            await commitAfter;
+            db.Attach(job);
+            Record(db, decided.Batch.Outcomes);
+            job.RowsDone = decided.End;
+            job.LeaseUntil = clock.GetUtcNow() + lease;
+            (job.Attempts, job.LastError) = (1, null);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            db.Entry(job).State = EntityState.Detached;
+        }
+        finally
+        {
+            // Never left waiting: a batch after one that failed before writing its customers fails in turn.
+            customersWritten.TrySetCanceled(CancellationToken.None);
+        }
     }
 
     private void Record(CustomersDbContext db, List<RowOutcome> outcomes)
@@ -103,21 +131,28 @@ internal sealed class ImportPipeline(
         }
     }
 
-    /// <summary>The batch decided after one that failed is never stored; its scope still has to go.</summary>
-    private static async Task AbandonAsync(Task<DecidedBatch>? decided)
+    /// <summary>After a failure: lets the batches still being stored end (they roll back) and disposes a decided one, so nothing runs on.</summary>
+    private static async Task SettleAsync(Task before, Task previous, Task<DecidedBatch>? decided)
     {
-        if (decided is null)
+        try
         {
-            return;
+            await Task.WhenAll(before, previous);
+        }
+        catch (Exception)
+        {
+            // The failure that ends the round is already on its way up.
         }
 
         try
         {
-            await (await decided).Scope.DisposeAsync();
+            if (decided is not null)
+            {
+                await (await decided).Scope.DisposeAsync();
+            }
         }
         catch (Exception)
         {
-            // It failed too (or waited for the failed batch); the failure that ends the round is the stored batch's.
+            // It failed too, or waited for the failed batch.
         }
     }
 }

@@ -27,6 +27,9 @@ public sealed class ImportProcessor(CustomersDbContext db, ValueRecalculator rec
     {
         public Dictionary<string, Guid> CreatedByKey { get; } = [];
         public Dictionary<string, Guid> CompaniesByName { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>The ids of <see cref="CompaniesByName"/>: a contact of one of them needs its batch committed first.</summary>
+        public HashSet<Guid> CreatedCompanies { get; } = [];
     }
 
     /// <param name="CustomColumns">Column index → custom field key.</param>
@@ -135,14 +138,19 @@ public sealed class ImportProcessor(CustomersDbContext db, ValueRecalculator rec
         }
 
         var registrations = apply ? await writer.PrepareAsync(created, cancellationToken) : [];
-        return new ImportBatch(outcomes, created, registrations, updated);
+        var createdHere = created.Select(item => item.Customer.Id).ToHashSet();
+        var usesEarlierCompanies = created.Select(item => item.Customer.CompanyId)
+            .Concat(matches.Where(customer => updated.Contains(customer.Id)).Select(customer => customer.CompanyId))
+            .Any(companyId => companyId is { } id && memory.CreatedCompanies.Contains(id) && !createdHere.Contains(id));
+        return new ImportBatch(outcomes, created, registrations, updated, usesEarlierCompanies);
     }
 
     /// <summary>Stores what <see cref="DecideAsync"/> decided, in the caller's transaction.</summary>
-    public async Task StoreAsync(ImportBatch batch, CancellationToken cancellationToken)
+    /// <param name="customersWritten">Called once the new customers themselves are written, before the rest.</param>
+    public async Task StoreAsync(ImportBatch batch, Action customersWritten, CancellationToken cancellationToken)
     {
         // New customers first: an updated contact may now belong to a company this batch created.
-        await writer.WriteAsync(batch.Created, batch.Registrations, cancellationToken);
+        await writer.WriteAsync(batch.Created, batch.Registrations, customersWritten, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         if (batch.Updated.Count > 0)
         {
@@ -288,9 +296,9 @@ public sealed class ImportProcessor(CustomersDbContext db, ValueRecalculator rec
         }
 
         memory.CreatedByKey.TryAdd($"name:{kind}:{name.ToLowerInvariant()}", id);
-        if (kind == CustomerKind.Company)
+        if (kind == CustomerKind.Company && memory.CompaniesByName.TryAdd(name, id))
         {
-            memory.CompaniesByName.TryAdd(name, id);
+            memory.CreatedCompanies.Add(id);
         }
     }
 
@@ -311,6 +319,7 @@ public sealed class ImportProcessor(CustomersDbContext db, ValueRecalculator rec
 
         var id = Guid.CreateVersion7(now);
         memory.CompaniesByName[name] = id;
+        memory.CreatedCompanies.Add(id);
         created?.Add(Create(
             id, new CreateCustomerRequest(CustomerKind.Company, name, null, null, null, null, null, row[ImportField.Region], row[ImportField.Source], ownerId, []),
             row.Number, jobId!.Value, now));
