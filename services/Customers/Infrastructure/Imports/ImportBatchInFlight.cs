@@ -1,4 +1,4 @@
 namespace Crm.Customers.Infrastructure.Imports;
 
-/// <summary>A batch being stored while the next is decided: the customers it updates, and its commit.</summary>
+/// <summary>The batches being stored while the next is decided: the customers they update, and their commits.</summary>
 public sealed record ImportBatchInFlight(IReadOnlySet<Guid> Updating, Task Stored);

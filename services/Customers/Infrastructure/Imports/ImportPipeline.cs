@@ -11,7 +11,7 @@ namespace Crm.Customers.Infrastructure.Imports;
 /// once from waiting on each other: a batch writes its customers (whose statement trigger adds their name words to the
 /// shared dictionary) only after the batch before has written its own, so a batch can only wait for an earlier one; and a
 /// batch starts only after the one before has committed when that one updates customers (their triggers lock name words
-/// late) or when it belongs to a company an earlier batch created (the foreign key needs it committed).
+/// late) or when it has a contact of a company an earlier batch created (the foreign key needs that one committed).
 /// </summary>
 internal sealed class ImportPipeline(
     IServiceScopeFactory scopes, Spreadsheet sheet, ImportProcessor.Settings settings, ImportJob job, TimeProvider clock, TimeSpan lease)

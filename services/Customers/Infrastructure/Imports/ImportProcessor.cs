@@ -43,8 +43,8 @@ public sealed class ImportProcessor(CustomersDbContext db, ValueRecalculator rec
     /// batch's new customers are made ready for <see cref="StoreAsync"/> and its updates wait in the change tracker.
     /// </summary>
     /// <param name="previous">
-    /// The batch before this one while it is still being stored, if it is: a row matching a customer that batch updates
-    /// waits for it and reads the customer again, so no update is made over a stale copy.
+    /// The earlier batches still being stored, if any: a row matching a customer one of them updates waits for their
+    /// commits and reads the customer again, so no update is made over a stale copy.
     /// </param>
     public async Task<ImportBatch> DecideAsync(
         IReadOnlyList<ImportedRow> rows, Settings settings, Memory memory, Guid ownerId, Guid? jobId, bool apply, ImportBatchInFlight? previous,
