@@ -9,8 +9,8 @@ namespace Crm.BuildingBlocks.Messaging;
 /// For a service that writes many outbox rows with one SQL statement (<c>INSERT INTO outbox_messages ... SELECT</c>) or
 /// one <c>COPY</c> (<see cref="CopyOutboxMessagesAsync"/>), where adding thousands of events one by one through
 /// <see cref="MessagingDbContext.AddIntegrationEvent{TEvent}"/> would take minutes. It keeps the outbox's promises the
-/// same way: the ordering keys are locked in the caller's transaction before any row is written, and the commit wakes
-/// the dispatcher.
+/// same way: the ordering keys are locked in the caller's transaction before any row is written (unless no other
+/// transaction can know them yet), and the commit wakes the dispatcher.
 /// </summary>
 public static class SetWiseOutbox
 {
@@ -46,14 +46,12 @@ public static class SetWiseOutbox
             return;
         }
 
-        if (keysAreNew)
-        {
-            db.HasUnsignalledOutboxMessages = true;
-        }
-        else
+        if (!keysAreNew)
         {
             await db.LockOrderingKeysAsync(messages.Select(message => message.OrderingKey).OfType<string>(), cancellationToken);
         }
+
+        db.HasUnsignalledOutboxMessages = true;
 
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await using var writer = await connection.BeginBinaryImportAsync(

@@ -96,8 +96,7 @@ internal sealed class ImportPipeline(
             db.Attach(job);
             Record(db, decided.Batch.Outcomes);
             job.RowsDone = decided.End;
-            job.LeaseUntil = clock.GetUtcNow() + lease;
-            (job.Attempts, job.LastError) = (1, null);
+            job.BatchCommitted(clock.GetUtcNow() + lease);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             db.Entry(job).State = EntityState.Detached;

@@ -143,8 +143,7 @@ public sealed partial class ImportWorker(
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var more = await batch();
-        job.LeaseUntil = Clock.GetUtcNow() + options.Value.Lease;
-        (job.Attempts, job.LastError) = (1, null);
+        job.BatchCommitted(Clock.GetUtcNow() + options.Value.Lease);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
