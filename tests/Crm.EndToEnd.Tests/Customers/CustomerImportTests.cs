@@ -140,7 +140,7 @@ public sealed class CustomerImportTests(CrmSystemFixture system)
     }
 
     [Fact]
-    public async Task An_import_interrupted_by_a_restart_resumes_and_creates_every_row_once()
+    public async Task An_import_interrupted_by_a_restart_resumes_and_creates_every_row_once_and_a_revert_removes_them_all()
     {
         var tag = Guid.NewGuid().ToString("N")[..10];
         const int rows = 3_000;
@@ -171,6 +171,18 @@ public sealed class CustomerImportTests(CrmSystemFixture system)
         foreach (var service in CrmSystemFixture.ReplicaServices)
         {
             await Eventually.HoldsAsync(() => system.Gateway.HasCopyAsync(service, last), CatchUpDeadline, $"the {service} service caught up with the import");
+        }
+
+        // Each batch keeps one record of the customers it created; the revert takes them apart again, a few hundred at a time.
+        (await system.Gateway.PostAsync($"/api/customers/imports/{id}/revert", null, Token)).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        var reverted = await WaitForAsync(system.Gateway, id, "Reverted");
+
+        (reverted["reverted"]!.GetValue<int>(), reverted["revertConflicts"]!.GetValue<int>()).ShouldBe((rows, 0));
+        (await system.CountAsync("customersdb", "select count(*) from customers where email like @pattern", ("pattern", $"bulk%.{tag}@example.com")))
+            .ShouldBe(0);
+        foreach (var service in CrmSystemFixture.ReplicaServices)
+        {
+            await Eventually.HoldsAsync(async () => !await system.Gateway.HasCopyAsync(service, last), CatchUpDeadline, $"the {service} service caught up with the revert");
         }
     }
 

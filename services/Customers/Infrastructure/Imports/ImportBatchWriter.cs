@@ -1,6 +1,7 @@
 using Crm.BuildingBlocks.Messaging;
 using Crm.BuildingBlocks.Persistence;
 using Crm.Customers.Apis;
+using Crm.Customers.Model.Imports;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
@@ -10,7 +11,7 @@ namespace Crm.Customers.Infrastructure.Imports;
 /// <summary>
 /// Stores the customers an import batch creates with one binary <c>COPY</c> per table instead of five single-row
 /// inserts per customer: the customers, their values, their timeline entries, <c>CustomerRegistered</c> and the records
-/// a revert needs, in the caller's transaction. The rows are the ones <see cref="CustomerWrites.AddCustomer"/> and
+/// a revert needs (one record for the batch), in the caller's transaction. The rows are the ones <see cref="CustomerWrites.AddCustomer"/> and
 /// <see cref="ValueRecalculator"/> write for a customer entered by hand.
 /// </summary>
 public sealed class ImportBatchWriter(CustomersDbContext db, ValueRecalculator recalculator)
@@ -39,13 +40,15 @@ public sealed class ImportBatchWriter(CustomersDbContext db, ValueRecalculator r
     }
 
     /// <summary>
-    /// Writes the customers in the order given (a contact's new company before the contact) and their events, calling
-    /// <paramref name="customersWritten"/> once the customers themselves are.
+    /// Writes the customers in the order given (a contact's new company before the contact), their events and the
+    /// record of their creation, calling <paramref name="customersWritten"/> once the customers themselves are.
     /// </summary>
+    /// <param name="creations">The record of <paramref name="created"/> for a revert; none when the batch creates none.</param>
     public async Task WriteAsync(
-        IReadOnlyList<CreatedByImport> created, IReadOnlyCollection<OutboxMessage> registrations, Action customersWritten, CancellationToken cancellationToken)
+        IReadOnlyList<CreatedByImport> created, ImportChange? creations, IReadOnlyCollection<OutboxMessage> registrations, Action customersWritten,
+        CancellationToken cancellationToken)
     {
-        if (created.Count == 0)
+        if (creations is null)
         {
             customersWritten();
             return;
@@ -58,7 +61,11 @@ public sealed class ImportBatchWriter(CustomersDbContext db, ValueRecalculator r
         await CopyTimelineAsync(connection, created, cancellationToken);
         // The customers are new to everyone until this transaction commits: no other writer can hold events for them.
         await db.CopyOutboxMessagesAsync(registrations, keysAreNew: true, cancellationToken);
-        await CopyChangesAsync(connection, created, cancellationToken);
+        // Before the batch's updates record theirs (as the change tracker saves them): a revert undoes the newest first.
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO import_changes (job_id, rows, customer_ids, was_created, revision_after, reverted)
+            VALUES ({creations.JobId}, {creations.Rows}, {creations.CustomerIds}, TRUE, {creations.RevisionAfter}, FALSE)
+            """, cancellationToken);
     }
 
     private static async Task CopyCustomersAsync(NpgsqlConnection connection, IReadOnlyList<CreatedByImport> created, CancellationToken cancellationToken)
@@ -148,27 +155,6 @@ public sealed class ImportBatchWriter(CustomersDbContext db, ValueRecalculator r
             await writer.WriteOrNullAsync(entry.Data, NpgsqlDbType.Jsonb, cancellationToken);
             await writer.WriteOrNullAsync(entry.ActorId, NpgsqlDbType.Varchar, cancellationToken);
             await writer.WriteOrNullAsync(entry.SourceReference, NpgsqlDbType.Varchar, cancellationToken);
-        }
-
-        await writer.CompleteAsync(cancellationToken);
-    }
-
-    private static async Task CopyChangesAsync(NpgsqlConnection connection, IReadOnlyList<CreatedByImport> created, CancellationToken cancellationToken)
-    {
-        await using var writer = await connection.BeginBinaryImportAsync("""
-            COPY import_changes (job_id, row, customer_id, was_created, before, revision_after, reverted)
-            FROM STDIN (FORMAT BINARY)
-            """, cancellationToken);
-        foreach (var change in created.Select(item => item.Change))
-        {
-            await writer.StartRowAsync(cancellationToken);
-            await writer.WriteAsync(change.JobId, NpgsqlDbType.Uuid, cancellationToken);
-            await writer.WriteAsync(change.Row, NpgsqlDbType.Integer, cancellationToken);
-            await writer.WriteAsync(change.CustomerId, NpgsqlDbType.Uuid, cancellationToken);
-            await writer.WriteAsync(change.WasCreated, NpgsqlDbType.Boolean, cancellationToken);
-            await writer.WriteOrNullAsync(change.Before, NpgsqlDbType.Jsonb, cancellationToken);
-            await writer.WriteAsync(change.RevisionAfter, NpgsqlDbType.Integer, cancellationToken);
-            await writer.WriteAsync(change.Reverted, NpgsqlDbType.Boolean, cancellationToken);
         }
 
         await writer.CompleteAsync(cancellationToken);

@@ -142,7 +142,13 @@ public sealed class ImportProcessor(CustomersDbContext db, ValueRecalculator rec
         var usesEarlierCompanies = created.Select(item => item.Customer.CompanyId)
             .Concat(matches.Where(customer => updated.Contains(customer.Id)).Select(customer => customer.CompanyId))
             .Any(companyId => companyId is { } id && memory.CreatedCompanies.Contains(id) && !createdHere.Contains(id));
-        return new ImportBatch(outcomes, created, registrations, updated, usesEarlierCompanies);
+        var creations = created.Count == 0 ? null : new ImportChange
+        {
+            JobId = jobId!.Value, Rows = [.. created.Select(item => item.Row)], CustomerIds = [.. created.Select(item => item.Customer.Id)], WasCreated = true,
+            // Every new customer starts at the same revision.
+            RevisionAfter = created[0].Customer.Revision,
+        };
+        return new ImportBatch(outcomes, created, creations, registrations, updated, usesEarlierCompanies);
     }
 
     /// <summary>Stores what <see cref="DecideAsync"/> decided, in the caller's transaction.</summary>
@@ -150,7 +156,7 @@ public sealed class ImportProcessor(CustomersDbContext db, ValueRecalculator rec
     public async Task StoreAsync(ImportBatch batch, Action customersWritten, CancellationToken cancellationToken)
     {
         // New customers first: an updated contact may now belong to a company this batch created.
-        await writer.WriteAsync(batch.Created, batch.Registrations, customersWritten, cancellationToken);
+        await writer.WriteAsync(batch.Created, batch.Creations, batch.Registrations, customersWritten, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         if (batch.Updated.Count > 0)
         {
@@ -333,8 +339,7 @@ public sealed class ImportProcessor(CustomersDbContext db, ValueRecalculator rec
         var fields = customer.Apply(request);
         var entry = CustomerWrites.CreatedEntry(customer, fields, $"{customer.Kind} {customer.Name} created by import", request.OwnerId?.ToString(),
             sourceReference: $"import:{jobId}:{rowNumber}:{id}");
-        return new CreatedByImport(customer, entry,
-            new ImportChange { JobId = jobId, Row = rowNumber, CustomerId = id, WasCreated = true, RevisionAfter = customer.Revision });
+        return new CreatedByImport(customer, entry, rowNumber);
     }
 
     private void Update(Customer customer, UpdateCustomerRequest update, int rowNumber, Guid jobId, DateTimeOffset now)
@@ -347,7 +352,7 @@ public sealed class ImportProcessor(CustomersDbContext db, ValueRecalculator rec
         }
 
         db.RecordUpdate(customer, changed, now, $"Changed {CustomerWrites.FieldNames(changed)} by import", actorId: null);
-        db.Add(new ImportChange { JobId = jobId, Row = rowNumber, CustomerId = customer.Id, Before = before, RevisionAfter = customer.Revision });
+        db.Add(new ImportChange { JobId = jobId, Rows = [rowNumber], CustomerIds = [customer.Id], Before = before, RevisionAfter = customer.Revision });
     }
 
     public static UpdateCustomerRequest Snapshot(Customer customer) => new(

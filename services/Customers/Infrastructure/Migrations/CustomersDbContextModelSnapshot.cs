@@ -436,9 +436,10 @@ namespace Crm.Customers.Infrastructure.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("before");
 
-                    b.Property<Guid>("CustomerId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("customer_id");
+                    b.PrimitiveCollection<Guid[]>("CustomerIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("customer_ids");
 
                     b.Property<Guid>("JobId")
                         .HasColumnType("uuid")
@@ -452,9 +453,10 @@ namespace Crm.Customers.Infrastructure.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("revision_after");
 
-                    b.Property<int>("Row")
-                        .HasColumnType("integer")
-                        .HasColumnName("row");
+                    b.PrimitiveCollection<int[]>("Rows")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("rows");
 
                     b.Property<bool>("WasCreated")
                         .HasColumnType("boolean")
