@@ -51,10 +51,10 @@ public static class CustomerWrites
             customer.Tags = tags;
         }
 
-        // Building a document costs kilobytes of buffers; an import of thousands of rows without custom cells skips it.
+        // Building a document costs a serialization and a parse; an import of thousands of rows without custom cells skips it.
         if (fields.CustomFields is { } values && (values.Count > 0 || !CustomFieldValues.IsEmpty(customer.CustomFields)))
         {
-            var next = JsonSerializer.SerializeToDocument(new SortedDictionary<string, JsonElement>(values.ToDictionary(), StringComparer.Ordinal));
+            var next = CustomFieldValues.ToDocument(new SortedDictionary<string, JsonElement>(values.ToDictionary(), StringComparer.Ordinal));
             var before = changed.Count;
             changed.AddRange(CustomFieldValues.Changes(customer.CustomFields, next)
                 .Select(change => new FieldChange($"{CustomFieldValues.Path}.{change.Key}", change.Before, change.After)));
