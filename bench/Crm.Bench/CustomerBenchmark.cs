@@ -237,9 +237,11 @@ public static class CustomerBenchmark
     {
         var worker = ActivatorUtilities.CreateInstance<ImportWorker>(host.Services);
         await worker.StartAsync(CancellationToken.None);
-        // A service that has been running has its import code compiled and tuned already; the first import after a start
-        // also pays for that (.NET tiers a method called once a batch up only after dozens of batches), so it is measured apart.
+        // A service that has been running has its import code compiled and tuned already. The first import after a start
+        // also pays for that, and .NET tiers up a method called once a batch only after dozens of batches, so the second
+        // import still compiles thousands of methods: both are reported, and the third is the one measured.
         var first = await RunImportAsync(host, "first", "213", rows);
+        var second = await RunImportAsync(host, "second", "214", rows);
         var run = await RunImportAsync(host, "import", "212", rows);
         await worker.StopAsync(CancellationToken.None);
         var sheet = run.Sheet;
@@ -285,6 +287,8 @@ public static class CustomerBenchmark
         Console.WriteLine($"  the bench process during the import: {run.Runtime}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  the first import after the start, {first.Done.TotalRows:N0} rows: {first.Done.TotalRows / first.Took.TotalSeconds:N0} rows/s; {first.Runtime}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  the second import, {second.Done.TotalRows:N0} rows: {second.Done.TotalRows / second.Took.TotalSeconds:N0} rows/s; {second.Runtime}"));
         Console.WriteLine();
     }
 

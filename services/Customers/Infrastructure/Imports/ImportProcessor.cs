@@ -170,9 +170,9 @@ public sealed class ImportProcessor(CustomersDbContext db, ValueRecalculator rec
     private static IReadOnlyDictionary<string, JsonElement> CustomValues(
         ImportedRow row, Settings settings, JsonDocument current, Dictionary<string, string> headerOf, List<RowProblem> problems)
     {
-        if (settings.CustomFields.Count == 0 && row.CustomCells.Count == 0)
+        if (row.CustomCells.Count == 0 && !settings.CustomFields.Any(field => field.Required && !field.Archived))
         {
-            // No field is defined, so none can be required or set: the values stay as they are.
+            // No cell sets a value and no field is required: the values stay as they are, without a merge per row.
             return CustomFieldValues.Read(current);
         }
 
