@@ -20,7 +20,7 @@ public static class CustomFieldValues
     /// The values as a document that holds arrays of its own. <see cref="JsonSerializer.SerializeToDocument{TValue}(TValue, JsonSerializerOptions?)"/>
     /// and <see cref="JsonDocument.Parse(string, JsonDocumentOptions)"/> rent theirs from the shared pool until disposed,
     /// and a record's document is never disposed: each one then drained the pool, which left every other renter
-    /// allocating too (29 KiB per imported customer, found with an allocation trace).
+    /// allocating too (an import allocated 29 KiB per row with them, 13 KiB without; found with an allocation trace).
     /// </summary>
     public static JsonDocument ToDocument(SortedDictionary<string, JsonElement> values)
     {

@@ -1,3 +1,4 @@
+using Crm.BuildingBlocks.Messaging;
 using Crm.Contracts.Customers;
 using Crm.Customers.Model;
 using Crm.Customers.Model.Valuation;
@@ -33,12 +34,15 @@ public sealed class ValueRecalculator(CustomersDbContext db, TimeProvider clock)
     /// <summary>
     /// Revalues customers inside the caller's transaction and saves. Their rows are locked first, so two changes to one
     /// customer are valued one after the other and the later one sees both; that is why the inputs are read only after
-    /// the lock, and why the caller saves its own change before calling.
+    /// the lock, and why the caller saves its own change before calling. The customers' event locks come before the row
+    /// locks, the order every save with events takes them in: the other way round, an erase (event lock, then its row
+    /// update) and a revaluation of the same customer deadlocked, and the erase answered 500.
     /// </summary>
     /// <returns>How many customers' values changed.</returns>
     public async Task<int> RevalueAsync(IReadOnlyCollection<Guid> customerIds, ValueRules? rules, CancellationToken cancellationToken)
     {
         var ids = customerIds.Distinct().Order().ToArray();
+        await db.LockOrderingKeysAsync(ids.Select(id => id.ToString()), cancellationToken);
         await db.Database.ExecuteSqlInterpolatedAsync(
             $"SELECT 1 FROM customers WHERE id = ANY({ids}) ORDER BY id FOR NO KEY UPDATE", cancellationToken);
         rules ??= await LoadRulesAsync(db, cancellationToken);
