@@ -1,5 +1,4 @@
 using Crm.BuildingBlocks.Messaging;
-using Crm.Customers.Model.Imports;
 
 namespace Crm.Customers.Infrastructure.Imports;
 
@@ -8,10 +7,9 @@ namespace Crm.Customers.Infrastructure.Imports;
 /// customers to create with their <c>CustomerRegistered</c> events, and the customers updated (their changes wait in the
 /// change tracker of the processor that decided them).
 /// </summary>
-/// <param name="Creations">The record of the customers created, for a revert; none when the batch creates none.</param>
 /// <param name="UsesEarlierCompanies">
 /// A contact of the batch belongs to a company an earlier batch of the import created, so the batch can only be stored
 /// once that batch is committed.
 /// </param>
 public sealed record ImportBatch(
-    List<RowOutcome> Outcomes, List<CreatedByImport> Created, ImportChange? Creations, List<OutboxMessage> Registrations, HashSet<Guid> Updated, bool UsesEarlierCompanies);
+    List<RowOutcome> Outcomes, List<CreatedByImport> Created, List<OutboxMessage> Registrations, HashSet<Guid> Updated, bool UsesEarlierCompanies);

@@ -1,7 +1,6 @@
 using Crm.BuildingBlocks.Messaging;
 using Crm.BuildingBlocks.Persistence;
 using Crm.Customers.Apis;
-using Crm.Customers.Model.Imports;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
@@ -43,12 +42,11 @@ public sealed class ImportBatchWriter(CustomersDbContext db, ValueRecalculator r
     /// Writes the customers in the order given (a contact's new company before the contact), their events and the
     /// record of their creation, calling <paramref name="customersWritten"/> once the customers themselves are.
     /// </summary>
-    /// <param name="creations">The record of <paramref name="created"/> for a revert; none when the batch creates none.</param>
     public async Task WriteAsync(
-        IReadOnlyList<CreatedByImport> created, ImportChange? creations, IReadOnlyCollection<OutboxMessage> registrations, Action customersWritten,
+        Guid jobId, IReadOnlyList<CreatedByImport> created, IReadOnlyCollection<OutboxMessage> registrations, Action customersWritten,
         CancellationToken cancellationToken)
     {
-        if (creations is null)
+        if (created.Count == 0)
         {
             customersWritten();
             return;
@@ -61,10 +59,14 @@ public sealed class ImportBatchWriter(CustomersDbContext db, ValueRecalculator r
         await CopyTimelineAsync(connection, created, cancellationToken);
         // The customers are new to everyone until this transaction commits: no other writer can hold events for them.
         await db.CopyOutboxMessagesAsync(registrations, keysAreNew: true, cancellationToken);
-        // Before the batch's updates record theirs (as the change tracker saves them): a revert undoes the newest first.
+        // One record for the batch, before its updates record theirs (as the change tracker saves them): a revert undoes
+        // the newest first. Every new customer starts at the same revision.
+        var rows = created.Select(item => item.Row).ToArray();
+        var customerIds = created.Select(item => item.Customer.Id).ToArray();
+        var revision = created[0].Customer.Revision;
         await db.Database.ExecuteSqlAsync($"""
             INSERT INTO import_changes (job_id, rows, customer_ids, was_created, revision_after, reverted)
-            VALUES ({creations.JobId}, {creations.Rows}, {creations.CustomerIds}, TRUE, {creations.RevisionAfter}, FALSE)
+            VALUES ({jobId}, {rows}, {customerIds}, TRUE, {revision}, FALSE)
             """, cancellationToken);
     }
 

@@ -91,7 +91,7 @@ internal sealed class ImportPipeline(
             var db = scope.ServiceProvider.GetRequiredService<CustomersDbContext>();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await scope.ServiceProvider.GetRequiredService<ImportProcessor>()
-                .StoreAsync(decided.Batch, () => customersWritten.TrySetResult(), cancellationToken);
+                .StoreAsync(decided.Batch, job.Id, () => customersWritten.TrySetResult(), cancellationToken);
             await commitAfter;
             db.Attach(job);
             Record(db, decided.Batch.Outcomes);

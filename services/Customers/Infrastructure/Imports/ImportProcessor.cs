@@ -142,21 +142,15 @@ public sealed class ImportProcessor(CustomersDbContext db, ValueRecalculator rec
         var usesEarlierCompanies = created.Select(item => item.Customer.CompanyId)
             .Concat(matches.Where(customer => updated.Contains(customer.Id)).Select(customer => customer.CompanyId))
             .Any(companyId => companyId is { } id && memory.CreatedCompanies.Contains(id) && !createdHere.Contains(id));
-        var creations = created.Count == 0 ? null : new ImportChange
-        {
-            JobId = jobId!.Value, Rows = [.. created.Select(item => item.Row)], CustomerIds = [.. created.Select(item => item.Customer.Id)], WasCreated = true,
-            // Every new customer starts at the same revision.
-            RevisionAfter = created[0].Customer.Revision,
-        };
-        return new ImportBatch(outcomes, created, creations, registrations, updated, usesEarlierCompanies);
+        return new ImportBatch(outcomes, created, registrations, updated, usesEarlierCompanies);
     }
 
-    /// <summary>Stores what <see cref="DecideAsync"/> decided, in the caller's transaction.</summary>
+    /// <summary>Stores what <see cref="DecideAsync"/> decided for the import <paramref name="jobId"/>, in the caller's transaction.</summary>
     /// <param name="customersWritten">Called once the new customers themselves are written, before the rest.</param>
-    public async Task StoreAsync(ImportBatch batch, Action customersWritten, CancellationToken cancellationToken)
+    public async Task StoreAsync(ImportBatch batch, Guid jobId, Action customersWritten, CancellationToken cancellationToken)
     {
         // New customers first: an updated contact may now belong to a company this batch created.
-        await writer.WriteAsync(batch.Created, batch.Creations, batch.Registrations, customersWritten, cancellationToken);
+        await writer.WriteAsync(jobId, batch.Created, batch.Registrations, customersWritten, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         if (batch.Updated.Count > 0)
         {

@@ -48,8 +48,8 @@ public class ImportJob
 
     public string? LeaseHolder { get; set; }
     public DateTimeOffset? LeaseUntil { get; set; }
+    public uint Version { get; set; }
 
     /// <summary>What a committed batch (or revert batch) does to the job: the lease runs on, the tries start again at one.</summary>
     public void BatchCommitted(DateTimeOffset leaseUntil) => (LeaseUntil, Attempts, LastError) = (leaseUntil, 1, null);
-    public uint Version { get; set; }
 }
