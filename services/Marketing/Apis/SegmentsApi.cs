@@ -109,7 +109,9 @@ public static class SegmentsApi
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // Locked for the whole change: a concurrent edit or evaluation of the same segment waits instead of interleaving.
-        var segment = await db.Segments.FromSql($"SELECT * FROM segments WHERE id = {id} FOR UPDATE").SingleOrDefaultAsync(cancellationToken);
+        // NO KEY: a contact entering the segment meanwhile (its foreign-key check, under the segment's event lock that the
+        // evaluation takes next) is not blocked, so the two cannot deadlock.
+        var segment = await db.Segments.FromSql($"SELECT * FROM segments WHERE id = {id} FOR NO KEY UPDATE").SingleOrDefaultAsync(cancellationToken);
         if (segment is null)
         {
             return TypedResults.NotFound();
@@ -137,7 +139,7 @@ public static class SegmentsApi
         Guid id, MarketingDbContext db, LiveSegments live, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var segment = await db.Segments.FromSql($"SELECT * FROM segments WHERE id = {id} FOR UPDATE").SingleOrDefaultAsync(cancellationToken);
+        var segment = await db.Segments.FromSql($"SELECT * FROM segments WHERE id = {id} FOR NO KEY UPDATE").SingleOrDefaultAsync(cancellationToken);
         if (segment is null)
         {
             return TypedResults.NotFound();

@@ -8,9 +8,11 @@ namespace Crm.Marketing.Segments;
 
 /// <summary>
 /// Recomputes segments whose rules look back "in the last N days" (contacts leave them as time passes, with no event),
-/// and any segment never evaluated. A replica claims one due segment at a time with <c>FOR UPDATE SKIP LOCKED</c> and
-/// keeps the row locked while it evaluates, so several replicas never evaluate the same segment at once; the next
-/// re-check time is written in the same transaction as the membership changes.
+/// and any segment never evaluated. A replica claims one due segment at a time with <c>FOR NO KEY UPDATE SKIP LOCKED</c>
+/// and keeps the row locked while it evaluates, so several replicas never evaluate the same segment at once; the next
+/// re-check time is written in the same transaction as the membership changes. (Not <c>FOR UPDATE</c>: that would also
+/// block the foreign-key check of a contact entering the segment, which holds the segment's event lock that the
+/// evaluation waits for next, a deadlock.)
 /// </summary>
 public sealed class SegmentRecheckSweep(
     IServiceScopeFactory scopes, TimeProvider clock, IOptions<MarketingOptions> options, ILogger<SegmentRecheckSweep> logger)
@@ -33,7 +35,7 @@ public sealed class SegmentRecheckSweep(
             WHERE evaluated_at IS NULL OR recheck_at <= {now}
             ORDER BY recheck_at NULLS FIRST
             LIMIT 1
-            FOR UPDATE SKIP LOCKED
+            FOR NO KEY UPDATE SKIP LOCKED
             """).ToListAsync(cancellationToken);
         if (claimed is not [var segment])
         {
