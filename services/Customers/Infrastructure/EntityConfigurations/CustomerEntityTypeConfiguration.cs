@@ -39,8 +39,9 @@ public sealed class CustomerEntityTypeConfiguration : IEntityTypeConfiguration<C
         builder.HasIndex(customer => customer.Tags).HasMethod("gin");
         builder.Property(customer => customer.PhoneDigits).HasMaxLength(32)
             .HasComputedColumnSql("regexp_replace(phone, '[^0-9]', '', 'g')", stored: true);
-        // The search's exact and starts-with ranks read lower(name) and lower(email) btrees (text_pattern_ops), created in
-        // the RankedSearchAndValueOrder migration because the model cannot declare an index on an expression.
+        // The duplicate check and the search's exact and starts-with ranks read lower(name) and lower(email) btrees, created
+        // in the Imports migration because the model cannot declare an index on an expression. Under the C locale, which
+        // the clusters run with, they serve LIKE 'text%' too (SearchPrefixFromPlainBtrees).
         // Trigram indexes serve both "contains" (ILIKE '%q%') and "looks like" (word similarity) searches.
         builder.HasIndex(customer => customer.Name).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_customers_name_trgm");
         builder.HasIndex(customer => customer.Email).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_customers_email_trgm");

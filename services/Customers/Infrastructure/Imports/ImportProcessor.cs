@@ -52,15 +52,16 @@ public sealed class ImportProcessor(CustomersDbContext db, ValueRecalculator rec
     {
         var headerOf = settings.Columns.ToDictionary(column => column.Value, column => settings.Headers[column.Key]);
         var customHeaderOf = settings.CustomColumns.ToDictionary(column => column.Value, column => settings.Headers[column.Key]);
-        var matches = await FindMatchesAsync(rows, settings.MatchOn, cancellationToken);
+        var (matches, companies) = await WithoutParallelWorkersAsync(
+            async () => (await FindMatchesAsync(rows, settings.MatchOn, cancellationToken), await FindCompaniesAsync(rows, memory, cancellationToken)),
+            cancellationToken);
         if (previous is not null && matches.Any(customer => previous.Updating.Contains(customer.Id)))
         {
             await previous.Stored;
             db.ChangeTracker.Clear();
-            matches = await FindMatchesAsync(rows, settings.MatchOn, cancellationToken);
+            matches = await WithoutParallelWorkersAsync(() => FindMatchesAsync(rows, settings.MatchOn, cancellationToken), cancellationToken);
         }
 
-        var companies = await FindCompaniesAsync(rows, memory, cancellationToken);
         var now = clock.GetUtcNow();
         var outcomes = new List<RowOutcome>(rows.Count);
         var created = new List<CreatedByImport>();
@@ -200,6 +201,20 @@ public sealed class ImportProcessor(CustomersDbContext db, ValueRecalculator rec
         : [.. result.Errors.Select(error => new RowProblem(
             ImportedRow.FieldOf(error.PropertyName) is { } field ? headerOf.GetValueOrDefault(field == ImportField.Name && row[ImportField.Name] is null ? ImportField.Company : field, error.PropertyName) : error.PropertyName,
             error.ErrorMessage))];
+
+    /// <summary>
+    /// Runs a lookup of the batch's keys with no parallel workers. The planner expects a match for every one of the
+    /// 1,000 keys and so starts a worker process, which takes 30–40 ms; the lookup itself, finding the few dozen that do
+    /// match, takes 2–4 ms.
+    /// </summary>
+    private async Task<T> WithoutParallelWorkersAsync<T>(Func<Task<T>> lookup, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("SET LOCAL max_parallel_workers_per_gather = 0", cancellationToken);
+        var found = await lookup();
+        await transaction.CommitAsync(cancellationToken);
+        return found;
+    }
 
     private async Task<List<Customer>> FindMatchesAsync(IReadOnlyList<ImportedRow> rows, IReadOnlyList<string> matchOn, CancellationToken cancellationToken)
     {
