@@ -129,13 +129,7 @@ public static class SalesBenchmark
             await writer.CompleteAsync();
         }
 
-        // Through the triggers, 200,000 deals in one COPY leave every totals row's 200,000 versions behind (2,755 pages
-        // for 7,200 rows); a bulk load goes without them and sums once, as operations.md says.
-        await using (var disable = new NpgsqlCommand("ALTER TABLE opportunities DISABLE TRIGGER USER", connection))
-        {
-            await disable.ExecuteNonQueryAsync();
-        }
-
+        // Through the triggers, as any write: they sum the whole COPY into one write per totals row.
         await using (var writer = await connection.BeginBinaryImportAsync("""
             COPY opportunities (id, name, customer_id, pipeline_id, stage_id, amount, probability_override, currency, expected_close_date,
                 owner_id, source, status, lost_reason, won_at, lost_at, stage_changed_at, created_at, updated_at) FROM STDIN (FORMAT BINARY)
@@ -174,11 +168,6 @@ public static class SalesBenchmark
             }
 
             await writer.CompleteAsync();
-        }
-
-        await using (var rebuild = new NpgsqlCommand("ALTER TABLE opportunities ENABLE TRIGGER USER; SELECT sales_rebuild_opportunity_totals();", connection))
-        {
-            await rebuild.ExecuteNonQueryAsync();
         }
 
         await using (var writer = await connection.BeginBinaryImportAsync("""

@@ -26,9 +26,11 @@ public sealed class SalesDatabase : IAsyncLifetime
         await db.Database.MigrateAsync(TestContext.Current.CancellationToken);
     }
 
+    public string ConnectionString => connectionString ?? throw new InvalidOperationException("The database has not started.");
+
     /// <summary>A context configured as the service configures its own.</summary>
     public SalesDbContext NewContext() => new(new DbContextOptionsBuilder<SalesDbContext>()
-        .UseNpgsql(connectionString ?? throw new InvalidOperationException("The database has not started."))
+        .UseNpgsql(ConnectionString)
         .UseSnakeCaseNamingConvention()
         .Options);
 
