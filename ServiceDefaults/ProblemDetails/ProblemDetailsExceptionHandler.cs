@@ -9,8 +9,9 @@ using Microsoft.Extensions.Logging;
 namespace Crm.ServiceDefaults.ProblemDetails;
 
 /// <summary>
-/// Turns exceptions into problem details. Client mistakes become 400s that name the field; anything else is a
-/// 500 whose body says only that something went wrong and which trace to look at.
+/// Turns exceptions into problem details. Client mistakes become 400s that name the field; a transaction PostgreSQL
+/// aborted because it met a concurrent one is a 503 to send again; anything else is a 500 whose body says only that
+/// something went wrong and which trace to look at.
 /// </summary>
 public sealed partial class ProblemDetailsExceptionHandler(
     IProblemDetailsService problemDetails,
@@ -29,14 +30,27 @@ public sealed partial class ProblemDetailsExceptionHandler(
         {
             ValidationException validation => ValidationProblem(validation),
             BadHttpRequestException badRequest => BadRequestProblem(badRequest),
-            _ when IsUnstorableCharacter(exception) => new HttpValidationProblemDetails
+            _ when SqlStateOf(exception) is UnstorableCharacter => new HttpValidationProblemDetails
             {
                 Status = StatusCodes.Status400BadRequest,
                 Title = "The request is malformed.",
                 Detail = NulCharacterException.Explanation,
             },
+            _ when SqlStateOf(exception) is DeadlockDetected or SerializationFailure => new HttpValidationProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "The request met a concurrent change and was not carried out.",
+                Detail = "Nothing was saved; send it again.",
+            },
             _ => null,
         };
+
+        if (problem?.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            // Worth a look all the same: a deadlock between two of our own writes means they lock rows in different orders.
+            logger.LogWarning(exception, "Concurrent transactions collided on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+            httpContext.Response.Headers.RetryAfter = "1";
+        }
 
         if (problem is null)
         {
@@ -58,21 +72,24 @@ public sealed partial class ProblemDetailsExceptionHandler(
         });
     }
 
-    /// <summary>
-    /// PostgreSQL's "character not in repertoire" (a NUL in a query-string value, say): the client's text, not our
-    /// fault. Recognised by SQLSTATE, so this project needs no database driver.
-    /// </summary>
-    private static bool IsUnstorableCharacter(Exception exception)
+    /// <summary>PostgreSQL's "character not in repertoire" (a NUL in a query-string value, say): the client's text, not our fault.</summary>
+    private const string UnstorableCharacter = "22021";
+
+    private const string DeadlockDetected = "40P01";
+    private const string SerializationFailure = "40001";
+
+    /// <summary>The SQLSTATE of the database error behind <paramref name="exception"/>, so this project needs no database driver.</summary>
+    private static string? SqlStateOf(Exception exception)
     {
         for (var current = exception; current is not null; current = current.InnerException)
         {
-            if (current is System.Data.Common.DbException { SqlState: "22021" })
+            if (current is System.Data.Common.DbException { SqlState: { } sqlState })
             {
-                return true;
+                return sqlState;
             }
         }
 
-        return false;
+        return null;
     }
 
     private static HttpValidationProblemDetails ValidationProblem(ValidationException exception) =>
