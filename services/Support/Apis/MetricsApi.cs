@@ -45,10 +45,11 @@ public static class MetricsApi
 
         var backlog = await figures.BacklogAsync(filter, cancellationToken);
         var period = await figures.PeriodAsync(from, to, filter, query.IntervalOrDefault, cancellationToken);
-        var ratings = await surveys.Where(survey => survey.AnsweredAt >= from && survey.AnsweredAt < to)
+        // One group or none: read as a list, since a row limit without an order is what EF Core warns about.
+        var ratings = (await surveys.Where(survey => survey.AnsweredAt >= from && survey.AnsweredAt < to)
             .GroupBy(survey => 1)
             .Select(group => new { Count = group.Count(), Average = group.Average(survey => (double)survey.Rating!.Value) })
-            .FirstOrDefaultAsync(cancellationToken);
+            .ToListAsync(cancellationToken)).SingleOrDefault();
         var categoryNames = await db.TicketCategories.AsNoTracking().ToDictionaryAsync(c => c.Key, c => c.Name, cancellationToken);
 
         var firstResponse = Compliance(period.FirstResponseTargets, period.FirstResponseMet);
