@@ -26,17 +26,19 @@ public sealed partial class ProblemDetailsExceptionHandler(
             return true;
         }
 
+        var sqlState = SqlStateOf(exception);
+        var collided = sqlState is DeadlockDetected or SerializationFailure;
         var problem = exception switch
         {
             ValidationException validation => ValidationProblem(validation),
             BadHttpRequestException badRequest => BadRequestProblem(badRequest),
-            _ when SqlStateOf(exception) is UnstorableCharacter => new HttpValidationProblemDetails
+            _ when sqlState is UnstorableCharacter => new HttpValidationProblemDetails
             {
                 Status = StatusCodes.Status400BadRequest,
                 Title = "The request is malformed.",
                 Detail = NulCharacterException.Explanation,
             },
-            _ when SqlStateOf(exception) is DeadlockDetected or SerializationFailure => new HttpValidationProblemDetails
+            _ when collided => new HttpValidationProblemDetails
             {
                 Status = StatusCodes.Status503ServiceUnavailable,
                 Title = "The request met a concurrent change and was not carried out.",
@@ -45,7 +47,7 @@ public sealed partial class ProblemDetailsExceptionHandler(
             _ => null,
         };
 
-        if (problem?.Status == StatusCodes.Status503ServiceUnavailable)
+        if (collided)
         {
             // Worth a look all the same: a deadlock between two of our own writes means they lock rows in different orders.
             logger.LogWarning(exception, "Concurrent transactions collided on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);

@@ -12,7 +12,7 @@ namespace Crm.Sales.Tests;
 /// </summary>
 public sealed class OpportunityTotalsLockOrderTests(SalesDatabase database) : IClassFixture<SalesDatabase>
 {
-    private static readonly Guid DefaultPipelineId = new("5a1e5000-0000-4000-8000-000000000001");
+    private static readonly Guid DefaultPipelineId = SalesDatabase.SeededPipelineId;
     private const string Currency = "EUR";
     private readonly Guid ownerId = Guid.CreateVersion7();
     private readonly Guid customerId = Guid.CreateVersion7();

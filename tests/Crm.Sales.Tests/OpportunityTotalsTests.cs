@@ -14,7 +14,7 @@ namespace Crm.Sales.Tests;
 /// </summary>
 public sealed class OpportunityTotalsTests(SalesDatabase database) : IClassFixture<SalesDatabase>
 {
-    private static readonly Guid DefaultPipelineId = new("5a1e5000-0000-4000-8000-000000000001");
+    private static readonly Guid DefaultPipelineId = SalesDatabase.SeededPipelineId;
     private static readonly string[] Currencies = ["EUR", "USD", "BHD"];
     private static readonly DateOnly Today = new(2026, 6, 15);
     private readonly Random random = new(7);

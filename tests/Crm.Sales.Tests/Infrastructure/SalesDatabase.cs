@@ -10,6 +10,9 @@ namespace Crm.Sales.Tests.Infrastructure;
 /// </summary>
 public sealed class SalesDatabase : IAsyncLifetime
 {
+    /// <summary>The default pipeline the migrations seed.</summary>
+    public static readonly Guid SeededPipelineId = new("5a1e5000-0000-4000-8000-000000000001");
+
     private const string DatabaseResource = "salesdb";
     private readonly string stateDirectory = Path.Combine(Path.GetTempPath(), $"crm-sales-tests-{Guid.NewGuid():N}");
     private DistributedApplication? servers;

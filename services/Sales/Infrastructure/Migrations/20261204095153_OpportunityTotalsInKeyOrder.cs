@@ -41,7 +41,7 @@ namespace Crm.Sales.Infrastructure.Migrations
                         amount_at_stage_probability = total.amount_at_stage_probability + excluded.amount_at_stage_probability,
                         amount_times_override = total.amount_times_override + excluded.amount_times_override;
                     DELETE FROM opportunity_stage_totals AS total
-                    USING (SELECT * FROM unnest(taken_away) UNION ALL SELECT * FROM unnest(added)) AS d
+                    USING unnest(taken_away || added) AS d
                     WHERE total.pipeline_id = d.pipeline_id AND total.stage_id = d.stage_id AND total.owner_id = d.owner_id
                         AND total.currency = d.currency AND total.deal_count = 0;
 
@@ -71,7 +71,7 @@ namespace Crm.Sales.Infrastructure.Migrations
                         amount = total.amount + excluded.amount,
                         amount_times_probability = total.amount_times_probability + excluded.amount_times_probability;
                     DELETE FROM opportunity_month_totals AS total
-                    USING (SELECT * FROM unnest(taken_away) UNION ALL SELECT * FROM unnest(added)) AS d
+                    USING unnest(taken_away || added) AS d
                     JOIN stages AS s ON s.id = d.stage_id
                     CROSS JOIN LATERAL (VALUES (d.pipeline_id), ('00000000-0000-0000-0000-000000000000'::uuid)) AS counted (pipeline_id)
                     WHERE total.pipeline_id = counted.pipeline_id AND total.month = sales_totals_month(d.status, d.expected_close_date, d.won_at)
