@@ -3,6 +3,7 @@ using Crm.ServiceDefaults.Idempotency;
 using Crm.ServiceDefaults.ProblemDetails;
 using Crm.ServiceDefaults.Redis;
 using Crm.ServiceDefaults.Validation;
+using Crm.ServiceDefaults.WarmUp;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -35,6 +36,7 @@ public static class Extensions
     {
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
+        builder.Services.AddStartupWarmUp();
 
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>

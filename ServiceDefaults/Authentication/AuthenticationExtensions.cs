@@ -1,3 +1,4 @@
+using Crm.ServiceDefaults.WarmUp;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
@@ -38,6 +39,7 @@ public static class AuthenticationExtensions
             .Validate(options => options.TokenValidationParameters.ValidIssuer is not null,
                 $"{CrmTokenSettings.SectionName}:Issuer is not configured: set Identity__Issuer to the identity service's public URL (the AppHost does).")
             .ValidateOnStart();
+        builder.Services.AddWarmUpStep<SigningKeysWarmUp>();
         return builder;
     }
 

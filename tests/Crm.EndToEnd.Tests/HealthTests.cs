@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Crm.EndToEnd.Tests.Infrastructure;
 using Shouldly;
 
@@ -34,12 +35,17 @@ public sealed class HealthTests(CrmSystemFixture system)
     [InlineData("marketing")]
     [InlineData("support")]
     [InlineData("gateway")]
-    public async Task Every_process_answers_liveness_and_readiness(string resource)
+    public async Task Every_process_answers_liveness_and_readiness_and_has_warmed_up(string resource)
     {
         using var client = system.ServiceClient(resource);
         (await StatusOfAsync(client, "/health/live")).ShouldBe(HttpStatusCode.OK);
-        (await StatusOfAsync(client, "/health/ready")).ShouldBe(HttpStatusCode.OK);
+        using var ready = await client.GetAsync("/health/ready", TestContext.Current.CancellationToken);
+        ready.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var report = await ready.Content.ReadFromJsonAsync<ReadinessReport>(TestContext.Current.CancellationToken);
+        report!.Checks["warm-up"].ShouldBe("Healthy");
     }
+
+    private sealed record ReadinessReport(string Status, Dictionary<string, string> Checks);
 
     private static async Task<HttpStatusCode> StatusOfAsync(HttpClient client, string path)
     {

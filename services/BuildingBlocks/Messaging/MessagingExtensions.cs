@@ -1,3 +1,4 @@
+using Crm.ServiceDefaults.WarmUp;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,6 +34,8 @@ public static class MessagingExtensions
             options.AddInterceptors(provider.GetRequiredService<OutboxCommitInterceptor<TDbContext>>()));
         // The inbox filter is generic over the message only; this hands it the service's DbContext of the same scope.
         services.AddScoped<MessagingDbContext>(provider => provider.GetRequiredService<TDbContext>());
+        services.TryAddSingleton<WarmUpProbes>();
+        services.AddWarmUpStep<MessagingWarmUp<TDbContext>>();
 
         services.AddMassTransit(bus =>
         {
@@ -46,6 +49,12 @@ public static class MessagingExtensions
                 endpoint.UseConsumeFilter(typeof(InboxFilter<>), context);
             });
             configureBus(bus);
+            bus.AddConsumer<MessagingWarmUpConsumer>().Endpoint(endpoint =>
+            {
+                // A queue of this process's own, deleted when it stops: each process has to receive the probes it sent.
+                endpoint.Temporary = true;
+                endpoint.InstanceId = Guid.NewGuid().ToString("N");
+            });
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 var connectionString = context.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionName)

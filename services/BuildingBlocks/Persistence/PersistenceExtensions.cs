@@ -1,4 +1,5 @@
 using Crm.ServiceDefaults.Health;
+using Crm.ServiceDefaults.WarmUp;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,6 +40,7 @@ public static class PersistenceExtensions
             options.UseSnakeCaseNamingConvention();
         });
         builder.Services.AddHealthChecks().AddDbContextCheck<TDbContext>(connectionName, tags: [HealthTags.Ready]);
+        builder.Services.AddWarmUpStep<EntityQueriesWarmUp<TDbContext>>();
         return builder;
     }
 }
