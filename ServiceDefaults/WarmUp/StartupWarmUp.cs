@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -25,7 +24,7 @@ internal sealed class StartupWarmUp(
             await StartedAsync(stoppingToken);
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
             deadline.CancelAfter(MaxDuration);
-            var total = Stopwatch.StartNew();
+            var started = time.GetTimestamp();
             foreach (var step in steps)
             {
                 if (deadline.IsCancellationRequested)
@@ -37,7 +36,7 @@ internal sealed class StartupWarmUp(
                 await RunAsync(step, deadline.Token, stoppingToken);
             }
 
-            logger.LogInformation("Warmed up in {Elapsed:0} ms", total.Elapsed.TotalMilliseconds);
+            logger.LogInformation("Warmed up in {Elapsed:0} ms", time.GetElapsedTime(started).TotalMilliseconds);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

@@ -1,7 +1,7 @@
 namespace Crm.ServiceDefaults.WarmUp;
 
 /// <summary>Closed while the process warms up; opens once, when every step has finished, failed or run out of time.</summary>
-public sealed class WarmUpGate
+internal sealed class WarmUpGate
 {
     private volatile bool open;
 
