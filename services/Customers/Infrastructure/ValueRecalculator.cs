@@ -70,7 +70,7 @@ public sealed class ValueRecalculator(CustomersDbContext db, TimeProvider clock)
         var lastInteractions = await db.Interactions.Where(i => ids.Contains(i.CustomerId))
             .GroupBy(i => i.CustomerId).Select(group => new { group.Key, Last = group.Max(i => i.OccurredAt) })
             .ToDictionaryAsync(row => row.Key, row => row.Last, cancellationToken);
-        var openPipeline = (await db.OpenOpportunities.Where(o => ids.Contains(o.CustomerId)).ToListAsync(cancellationToken))
+        var openPipeline = (await db.OpenOpportunities.Where(o => ids.Contains(o.CustomerId) && !o.IsClosed).ToListAsync(cancellationToken))
             .ToLookup(o => o.CustomerId, o => new OpenDeal(o.Amount, o.Currency, o.Probability));
         var leadScores = await db.LeadScores.Where(s => ids.Contains(s.CustomerId))
             .ToDictionaryAsync(s => s.CustomerId, s => s.Score, cancellationToken);

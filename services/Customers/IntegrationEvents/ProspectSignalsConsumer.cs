@@ -1,3 +1,4 @@
+using Crm.BuildingBlocks.Messaging;
 using Crm.Contracts.Marketing;
 using Crm.Contracts.Sales;
 using Crm.Customers.Infrastructure;
@@ -8,8 +9,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Crm.Customers.IntegrationEvents;
 
 /// <summary>
-/// Keeps what a prospect's rating is predicted from: the deals open for the customer in sales and marketing's latest
-/// lead score. Each change revalues the customer, so the rating and its terms follow at once.
+/// Keeps what a prospect's rating is predicted from: the customer's deals in sales and marketing's latest lead score.
+/// Each change revalues the customer, so the rating and its terms follow at once. Messages are consumed concurrently
+/// and a retry reorders them, so each row keeps the time of the event it reflects and an older event arriving later is
+/// dropped: a deal lost before its creation is read stays closed, and a hand-off's score does not undo a newer one.
+/// The customer's event lock, taken first, makes that check and the write one step and two signals of one customer
+/// wait for each other rather than collide on the insert.
 /// </summary>
 public sealed class ProspectSignalsConsumer(CustomersDbContext db, ValueRecalculator recalculator, TimeProvider clock) :
     IConsumer<OpportunityCreated>, IConsumer<OpportunityStageChanged>, IConsumer<OpportunityWon>, IConsumer<OpportunityLost>,
@@ -20,59 +25,75 @@ public sealed class ProspectSignalsConsumer(CustomersDbContext db, ValueRecalcul
     public Task Consume(ConsumeContext<OpportunityCreated> context)
     {
         var deal = context.Message;
-        return KeepOpenAsync(deal.OpportunityId, deal.CustomerId, deal.Amount, deal.Currency, deal.Probability, context.CancellationToken);
+        return ApplyDealAsync(deal.OpportunityId, deal.CustomerId, new DealState(deal.Amount, deal.Currency, deal.Probability, IsClosed: false),
+            deal.OccurredAt, context.CancellationToken);
     }
 
     public Task Consume(ConsumeContext<OpportunityStageChanged> context)
     {
         var deal = context.Message;
-        return ClosedStageKinds.Contains(deal.ToStageKind, StringComparer.OrdinalIgnoreCase)
-            ? ForgetAsync(deal.OpportunityId, context.CancellationToken)
-            : KeepOpenAsync(deal.OpportunityId, deal.CustomerId, deal.Amount, deal.Currency, deal.Probability, context.CancellationToken);
+        var isClosed = ClosedStageKinds.Contains(deal.ToStageKind, StringComparer.OrdinalIgnoreCase);
+        return ApplyDealAsync(deal.OpportunityId, deal.CustomerId, new DealState(deal.Amount, deal.Currency, deal.Probability, isClosed),
+            deal.OccurredAt, context.CancellationToken);
     }
 
-    public Task Consume(ConsumeContext<OpportunityWon> context) => ForgetAsync(context.Message.OpportunityId, context.CancellationToken);
+    public Task Consume(ConsumeContext<OpportunityWon> context)
+    {
+        var deal = context.Message;
+        return ApplyDealAsync(deal.OpportunityId, deal.CustomerId, new DealState(deal.Amount, deal.Currency, Probability: 100, IsClosed: true),
+            deal.WonAt, context.CancellationToken);
+    }
 
-    public Task Consume(ConsumeContext<OpportunityLost> context) => ForgetAsync(context.Message.OpportunityId, context.CancellationToken);
+    public Task Consume(ConsumeContext<OpportunityLost> context)
+    {
+        var deal = context.Message;
+        return ApplyDealAsync(deal.OpportunityId, deal.CustomerId, new DealState(deal.Amount, deal.Currency, Probability: 0, IsClosed: true),
+            deal.LostAt, context.CancellationToken);
+    }
 
     public Task Consume(ConsumeContext<LeadScoreChanged> context) =>
-        SetScoreAsync(context.Message.ContactId, context.Message.Score, context.CancellationToken);
+        SetScoreAsync(context.Message.ContactId, context.Message.Score, context.Message.OccurredAt, context.CancellationToken);
 
     public Task Consume(ConsumeContext<LeadHandedOff> context) =>
-        context.Message.CustomerId is { } customerId ? SetScoreAsync(customerId, context.Message.Score, context.CancellationToken) : Task.CompletedTask;
+        context.Message.CustomerId is { } customerId
+            ? SetScoreAsync(customerId, context.Message.Score, context.Message.OccurredAt, context.CancellationToken)
+            : Task.CompletedTask;
 
-    private async Task KeepOpenAsync(Guid opportunityId, Guid customerId, decimal amount, string currency, int probability, CancellationToken cancellationToken)
+    private async Task ApplyDealAsync(Guid opportunityId, Guid customerId, DealState state, DateTimeOffset asOf, CancellationToken cancellationToken)
     {
-        if (!await db.Customers.AnyAsync(customer => customer.Id == customerId, cancellationToken))
+        await db.LockOrderingKeysAsync([customerId.ToString()], cancellationToken);
+        var deal = await db.OpenOpportunities.FirstOrDefaultAsync(o => o.OpportunityId == opportunityId, cancellationToken);
+        if (deal?.AsOf > asOf)
         {
-            return;   // erased, merged away or not yet known: nothing to rate
+            return;   // a later event of this deal came first
         }
 
-        var open = await db.OpenOpportunities.FirstOrDefaultAsync(o => o.OpportunityId == opportunityId, cancellationToken);
-        if (open is null)
+        var customerKnown = await db.Customers.AnyAsync(customer => customer.Id == customerId, cancellationToken);
+        if (deal is null)
         {
-            open = new OpenOpportunity { OpportunityId = opportunityId, Currency = currency };
-            db.OpenOpportunities.Add(open);
+            if (!customerKnown)
+            {
+                return;   // erased, merged away or not yet known: nothing to rate
+            }
+
+            deal = new OpenOpportunity { OpportunityId = opportunityId, Currency = state.Currency };
+            db.OpenOpportunities.Add(deal);
         }
 
-        (open.CustomerId, open.Amount, open.Currency, open.Probability, open.UpdatedAt) = (customerId, amount, currency, probability, clock.GetUtcNow());
-        await recalculator.SaveAndRevalueAsync(customerId, cancellationToken);
+        if (customerKnown)
+        {
+            // Otherwise the customer was merged away, and the merge has moved the deal to the one it was merged into.
+            deal.CustomerId = customerId;
+        }
+
+        (deal.Amount, deal.Currency, deal.Probability, deal.IsClosed, deal.AsOf, deal.UpdatedAt) =
+            (state.Amount, state.Currency, state.Probability, state.IsClosed, asOf, clock.GetUtcNow());
+        await recalculator.SaveAndRevalueAsync(deal.CustomerId, cancellationToken);
     }
 
-    private async Task ForgetAsync(Guid opportunityId, CancellationToken cancellationToken)
+    private async Task SetScoreAsync(Guid customerId, int score, DateTimeOffset scoredAt, CancellationToken cancellationToken)
     {
-        var open = await db.OpenOpportunities.FirstOrDefaultAsync(o => o.OpportunityId == opportunityId, cancellationToken);
-        if (open is null)
-        {
-            return;
-        }
-
-        db.OpenOpportunities.Remove(open);
-        await recalculator.SaveAndRevalueAsync(open.CustomerId, cancellationToken);
-    }
-
-    private async Task SetScoreAsync(Guid customerId, int score, CancellationToken cancellationToken)
-    {
+        await db.LockOrderingKeysAsync([customerId.ToString()], cancellationToken);
         if (!await db.Customers.AnyAsync(customer => customer.Id == customerId, cancellationToken))
         {
             return;
@@ -84,8 +105,14 @@ public sealed class ProspectSignalsConsumer(CustomersDbContext db, ValueRecalcul
             stored = new LeadScore { CustomerId = customerId };
             db.LeadScores.Add(stored);
         }
+        else if (stored.ScoredAt > scoredAt)
+        {
+            return;   // a later score came first
+        }
 
-        (stored.Score, stored.UpdatedAt) = (score, clock.GetUtcNow());
+        (stored.Score, stored.ScoredAt, stored.UpdatedAt) = (score, scoredAt, clock.GetUtcNow());
         await recalculator.SaveAndRevalueAsync(customerId, cancellationToken);
     }
+
+    private sealed record DealState(decimal Amount, string Currency, int Probability, bool IsClosed);
 }

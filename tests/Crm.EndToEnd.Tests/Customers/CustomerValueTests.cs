@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Crm.Contracts.Marketing;
+using Crm.Contracts.Sales;
 using Crm.EndToEnd.Tests.Infrastructure;
 using Crm.EndToEnd.Tests.Support;
 using Crm.ServiceDefaults.Authentication;
@@ -192,6 +194,36 @@ public sealed class CustomerValueTests(CrmSystemFixture system)
         (bought["grade"]!.GetValue<string>(), bought["basis"]!.GetValue<string>(), bought["ratedValue"]!.GetValue<decimal>())
             .ShouldBe(("C", "ValueCreated", 2_000m));
         bought["terms"]!.ToJsonString().ShouldBe("""{"creditLimit":5000,"paymentDays":30,"servicePriority":"Normal"}""");
+    }
+
+    [Fact]
+    public async Task Deal_and_lead_score_events_arriving_out_of_order_leave_the_prospect_rated_by_the_newest()
+    {
+        const string Consumer = "customers-prospect-signals";
+        var id = await CreateCustomerAsync("EMEA");
+        var opened = DateTimeOffset.UtcNow;
+        var deal = Guid.NewGuid();
+
+        // The deal was lost a minute after it was opened, and the score rose after the hand-off; both arrive newest first.
+        await system.ConsumedAsync("customersdb", Consumer, await system.PublishAsync(new OpportunityLost(
+            deal, id, "Price", null, Guid.NewGuid(), "Proposal", 2_000_000m, "EUR", Guid.NewGuid(), opened.AddMinutes(1))));
+        await system.ConsumedAsync("customersdb", Consumer, await system.PublishAsync(new OpportunityCreated(
+            deal, "Late news", id, Guid.NewGuid(), Guid.NewGuid(), "Proposal", 50, 2_000_000m, "EUR",
+            DateOnly.FromDateTime(opened.UtcDateTime.AddMonths(1)), Guid.NewGuid(), null, opened)));
+        await system.ConsumedAsync("customersdb", Consumer, await system.PublishAsync(new LeadScoreChanged(
+            id, 55, 85, "visited pricing (+30)", opened.AddMinutes(1))));
+        await system.ConsumedAsync("customersdb", Consumer, await system.PublishAsync(new LeadHandedOff(
+            id, id, "Late Lead", null, null, null, "EMEA", null, 55, ["answered a survey (+55)"], null, null, opened)));
+
+        (await system.CountAsync("customersdb", "select count(*) from open_opportunities where opportunity_id = @deal and is_closed",
+            ("deal", deal))).ShouldBe(1, "the deal stays lost");
+        (await system.CountAsync("customersdb", "select count(*) from lead_scores where customer_id = @id and score = 85",
+            ("id", id))).ShouldBe(1, "the newer score stays");
+        var perPoint = (await system.Gateway.GetFromJsonAsync<JsonObject>("/api/customers/value-rules", Token))!
+            ["rating"]!["valuePerLeadScorePoint"]!.GetValue<decimal>();
+        var rating = (await ValueAsync(id))["rating"]!;
+        (rating["basis"]!.GetValue<string>(), rating["ratedValue"]!.GetValue<decimal>())
+            .ShouldBe(("PredictedValue", 85 * perPoint), "rated by the score of 85 alone, without the lost deal");
     }
 
     [Fact]

@@ -1,6 +1,9 @@
 namespace Crm.Customers.Model.Valuation;
 
-/// <summary>A deal still open in sales for the customer, as its events told; a prospect's predicted value counts it.</summary>
+/// <summary>
+/// A deal of the customer in sales, as its latest event told; a prospect's predicted value counts it while it is open.
+/// A closed deal stays as a tombstone (<see cref="IsClosed"/>), so that an older event arriving late cannot reopen it.
+/// </summary>
 public class OpenOpportunity
 {
     public Guid OpportunityId { get; set; }
@@ -10,5 +13,11 @@ public class OpenOpportunity
 
     /// <summary>Win probability, 0–100.</summary>
     public int Probability { get; set; }
+
+    /// <summary>Won or lost: no longer part of the open pipeline.</summary>
+    public bool IsClosed { get; set; }
+
+    /// <summary>When the event this row reflects happened in sales.</summary>
+    public DateTimeOffset AsOf { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }
