@@ -19,6 +19,7 @@ public sealed class CrmSystemFixture : IAsyncLifetime
 
     private readonly string stateDirectory = Path.Combine(Path.GetTempPath(), $"crm-e2e-{Guid.NewGuid():N}");
     private readonly string adminPassword = $"admin-{Guid.NewGuid():N}";
+    private readonly ServiceLogRecorder logs = new(Path.Combine(AppContext.BaseDirectory, "system-output.log"));
     private DistributedApplication? app;
     private BearerTokenHandler? administrator;
 
@@ -42,11 +43,13 @@ public sealed class CrmSystemFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        Eventually.DescribeSystem = logs.Describe;
         Telemetry = await OtlpReceiver.StartAsync();
         var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions
         {
             StateDirectory = stateDirectory,
             ForTests = true,
+            LogSink = logs.Write,
             Configuration =
             {
                 [$"Parameters:{CrmTopology.AdminPasswordParameter}"] = adminPassword,
@@ -141,6 +144,8 @@ public sealed class CrmSystemFixture : IAsyncLifetime
         }
 
         await Telemetry.DisposeAsync();
+        Eventually.DescribeSystem = null;
+        logs.Dispose();
         if (Directory.Exists(stateDirectory))
         {
             Directory.Delete(stateDirectory, recursive: true);
