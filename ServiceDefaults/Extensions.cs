@@ -1,5 +1,6 @@
 using Crm.ServiceDefaults.Health;
 using Crm.ServiceDefaults.Idempotency;
+using Crm.ServiceDefaults.Logging;
 using Crm.ServiceDefaults.ProblemDetails;
 using Crm.ServiceDefaults.Redis;
 using Crm.ServiceDefaults.Validation;
@@ -34,6 +35,7 @@ public static class Extensions
 
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
+        builder.AddLoggingDefaults();
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
         builder.Services.AddStartupWarmUp();
