@@ -9,24 +9,18 @@ using Microsoft.EntityFrameworkCore;
 namespace Crm.Marketing.IntegrationEvents;
 
 /// <summary>
-/// Enrols people in the active journeys their event triggers: segment entry (published by marketing's live segments),
-/// a new customer, a tier change. Web visits and survey answers enrol where they are recorded (BehaviourApi).
+/// Enrols people in the active journeys their event triggers: segment entry (published by marketing's live segments)
+/// and a tier change. A new customer enrols with its copy (<see cref="CustomerCopyConsumer"/>), web visits and survey
+/// answers where they are recorded (BehaviourApi).
 /// </summary>
 public sealed class JourneyTriggerConsumer(MarketingDbContext db, JourneyEnroller enroller)
-    : IConsumer<ContactEnteredSegment>, IConsumer<CustomerRegistered>, IConsumer<CustomerTierChanged>
+    : IConsumer<ContactEnteredSegment>, IConsumer<CustomerTierChanged>
 {
     public async Task Consume(ConsumeContext<ContactEnteredSegment> context)
     {
         var entered = context.Message;
         await EnsureContactAsync(entered.ContactId, context.CancellationToken);
         await enroller.EnrolAsync(entered.ContactId, JourneyTrigger.SegmentEntered, j => JourneyTriggers.MatchesSegment(j, entered.SegmentId), context.CancellationToken);
-    }
-
-    public async Task Consume(ConsumeContext<CustomerRegistered> context)
-    {
-        var registered = context.Message;
-        await EnsureContactAsync(registered.CustomerId, context.CancellationToken);
-        await enroller.EnrolAsync(registered.CustomerId, JourneyTrigger.CustomerRegistered, JourneyTriggers.MatchesRegistration, context.CancellationToken);
     }
 
     public async Task Consume(ConsumeContext<CustomerTierChanged> context)

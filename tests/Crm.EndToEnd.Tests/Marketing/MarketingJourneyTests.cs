@@ -1,4 +1,5 @@
 using System.Net;
+using Crm.Contracts.Customers;
 using Crm.Contracts.Marketing;
 using Crm.EndToEnd.Tests.Infrastructure;
 using Crm.Hosting;
@@ -109,6 +110,40 @@ public sealed class MarketingJourneyTests(CrmSystemFixture system)
         await system.Gateway.WaitForJourneyAsync(journeyId, s => s.GetProperty("completed").GetInt32() == 1, "the one who stayed completes");
         system.Mail.To(leaving).Count.ShouldBe(1, "only the mail before unsubscribing");
         (await system.Gateway.JourneyStatsAsync(journeyId)).GetProperty("mailsSent").GetInt32().ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task A_new_customer_enters_the_new_customer_journey_once_even_when_marketing_hears_of_a_later_change_first()
+    {
+        var journeyId = await system.Gateway.StartJourneyAsync(new { trigger = "CustomerRegistered" },
+            Mail(await TemplateAsync("Welcome aboard, {{ first_name }}")));
+        try
+        {
+            var address = Unique("registered");
+            var registered = await system.Gateway.CreatePersonAsync("Rita Registered", address, $"new-{Guid.NewGuid():N}");
+            (await system.Mail.WaitForAsync(address)).Subject.ShouldBe("Welcome aboard, Rita");
+
+            // The registration is held up (a backlog, a retry) behind the customer's second revision.
+            var late = Guid.NewGuid();
+            var lateAddress = Unique("late");
+            var registeredAt = DateTimeOffset.UtcNow;
+            await system.PublishAsync(new CustomerUpdated(late, 2, "Person", "Lars Late", lateAddress, null, null, "EMEA", null, null, null,
+                [], ["region"], registeredAt.AddSeconds(1)));
+            (await system.Mail.WaitForAsync(lateAddress)).Subject.ShouldBe("Welcome aboard, Lars", "enrolled with the first event marketing got");
+            await system.ConsumedAsync("marketingdb", "marketing-customer-copy", await system.PublishAsync(
+                new CustomerRegistered(late, "Person", "Lars Late", lateAddress, null, null, null, null, registeredAt)));
+
+            (await system.CountAsync("marketingdb", "select count(*) from journey_enrolments where journey_id = @journey and contact_id = any(@contacts)",
+                ("journey", journeyId), ("contacts", new[] { registered, late }))).ShouldBe(2, "each entered once");
+            system.Mail.To(address).Count.ShouldBe(1);
+            system.Mail.To(lateAddress).Count.ShouldBe(1);
+        }
+        finally
+        {
+            // Every customer made after this would enter it too.
+            using var archived = await system.Gateway.PostAsync($"/api/marketing/journeys/{journeyId}/archive", null, Token);
+            archived.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
     }
 
     [Fact]
