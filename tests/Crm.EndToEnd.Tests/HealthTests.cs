@@ -43,6 +43,8 @@ public sealed class HealthTests(CrmSystemFixture system)
         ready.StatusCode.ShouldBe(HttpStatusCode.OK);
         var report = await ready.Content.ReadFromJsonAsync<ReadinessReport>(TestContext.Current.CancellationToken);
         report!.Checks["warm-up"].ShouldBe("Healthy");
+        system.Output.LinesOf(resource, "Warm-up step").Where(line => line.Contains(" failed after ", StringComparison.Ordinal))
+            .ShouldBeEmpty("every warm-up step of every start ran to the end");
     }
 
     private sealed record ReadinessReport(string Status, Dictionary<string, string> Checks);

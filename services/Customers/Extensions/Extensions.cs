@@ -7,6 +7,7 @@ using Crm.Customers.Infrastructure.Imports;
 using Crm.Customers.IntegrationEvents;
 using Crm.ServiceDefaults.Authentication;
 using Crm.ServiceDefaults.OpenApi;
+using Crm.ServiceDefaults.WarmUp;
 using FluentValidation;
 
 namespace Crm.Customers.Extensions;
@@ -25,6 +26,7 @@ public static class Extensions
             bus.AddConsumer<ProspectSignalsConsumer>();
         });
         builder.Services.AddScoped<ValueRecalculator>();
+        builder.Services.AddWarmUpStep<CustomerWritesWarmUp>();
         builder.Services.Configure<ValueSweepOptions>(builder.Configuration.GetSection(ValueSweepOptions.Section));
         builder.Services.AddHostedService<ValueSweepWorker>();
         builder.Services.AddScoped<ImportProcessor>();

@@ -25,6 +25,9 @@ public sealed class CrmSystemFixture : IAsyncLifetime
 
     public OtlpReceiver Telemetry { get; private set; } = null!;
 
+    /// <summary>What the system's processes have printed.</summary>
+    public ServiceLogRecorder Output => logs;
+
     public DistributedApplication App => app ?? throw new InvalidOperationException("The system is not started.");
 
     /// <summary>The gateway, called as the first administrator (who may call everything).</summary>

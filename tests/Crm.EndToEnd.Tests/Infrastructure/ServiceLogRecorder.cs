@@ -56,6 +56,26 @@ public sealed class ServiceLogRecorder : IDisposable
         }
     }
 
+    /// <summary>Every line printed so far that <paramref name="resource"/> printed and that contains <paramref name="text"/>.</summary>
+    public List<string> LinesOf(string resource, string text)
+    {
+        lock (gate)
+        {
+            using var reader = new StreamReader(new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
+            var prefix = $"[{resource}] ";
+            var lines = new List<string>();
+            while (reader.ReadLine() is { } line)
+            {
+                if (line.Contains(prefix, StringComparison.Ordinal) && line.Contains(text, StringComparison.Ordinal))
+                {
+                    lines.Add(line);
+                }
+            }
+
+            return lines;
+        }
+    }
+
     /// <summary>The latest warnings and errors of all processes, oldest first, and where the whole output is.</summary>
     public string Describe()
     {
