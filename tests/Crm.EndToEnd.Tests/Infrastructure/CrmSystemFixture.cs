@@ -19,14 +19,13 @@ public sealed class CrmSystemFixture : IAsyncLifetime
 
     private readonly string stateDirectory = Path.Combine(Path.GetTempPath(), $"crm-e2e-{Guid.NewGuid():N}");
     private readonly string adminPassword = $"admin-{Guid.NewGuid():N}";
-    private readonly ServiceLogRecorder logs = new(Path.Combine(AppContext.BaseDirectory, "system-output.log"));
     private DistributedApplication? app;
     private BearerTokenHandler? administrator;
 
     public OtlpReceiver Telemetry { get; private set; } = null!;
 
     /// <summary>What the system's processes have printed.</summary>
-    public ServiceLogRecorder Output => logs;
+    public ServiceLogRecorder Output { get; } = new(Path.Combine(AppContext.BaseDirectory, "system-output.log"));
 
     public DistributedApplication App => app ?? throw new InvalidOperationException("The system is not started.");
 
@@ -46,13 +45,13 @@ public sealed class CrmSystemFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        Eventually.DescribeSystem = logs.Describe;
+        Eventually.DescribeSystem = Output.Describe;
         Telemetry = await OtlpReceiver.StartAsync();
         var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions
         {
             StateDirectory = stateDirectory,
             ForTests = true,
-            LogSink = logs.Write,
+            LogSink = Output.Write,
             Configuration =
             {
                 [$"Parameters:{CrmTopology.AdminPasswordParameter}"] = adminPassword,
@@ -148,7 +147,7 @@ public sealed class CrmSystemFixture : IAsyncLifetime
 
         await Telemetry.DisposeAsync();
         Eventually.DescribeSystem = null;
-        logs.Dispose();
+        Output.Dispose();
         if (Directory.Exists(stateDirectory))
         {
             Directory.Delete(stateDirectory, recursive: true);
