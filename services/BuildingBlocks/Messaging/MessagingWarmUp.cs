@@ -1,5 +1,6 @@
 using Crm.ServiceDefaults.WarmUp;
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Crm.BuildingBlocks.Messaging;
@@ -30,15 +31,17 @@ internal sealed class MessagingWarmUp<TDbContext>(IServiceScopeFactory scopeFact
         {
             var probeId = Guid.NewGuid();
             var arrival = probes.Expect(probeId);
-            await SendAsync(probeId, cancellationToken);
             try
             {
-                await arrival.WaitAsync(ResendAfter, time, cancellationToken);
-                return;
-            }
-            catch (TimeoutException)
-            {
-                // Lost or slow: a fresh probe, and the old one no longer counts.
+                var sequence = await SendAsync(probeId, cancellationToken);
+                if (await ArrivedAsync(arrival, cancellationToken) || await HasRowsQueuedAheadAsync(sequence, cancellationToken))
+                {
+                    // Arrived; or real events are queued ahead of it (a restart with a backlog): they take the same path,
+                    // and readiness need not wait until the backlog has drained.
+                    return;
+                }
+
+                // Lost before the queue was bound, or slow: a fresh probe, and the old one no longer counts.
             }
             finally
             {
@@ -47,11 +50,33 @@ internal sealed class MessagingWarmUp<TDbContext>(IServiceScopeFactory scopeFact
         }
     }
 
-    private async Task SendAsync(Guid probeId, CancellationToken cancellationToken)
+    private async Task<bool> ArrivedAsync(Task arrival, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await arrival.WaitAsync(ResendAfter, time, cancellationToken);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    /// <returns>The probe's place in the outbox.</returns>
+    private async Task<long> SendAsync(Guid probeId, CancellationToken cancellationToken)
     {
         await using var scope = scopeFactory.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
-        db.AddIntegrationEvent(new MessagingWarmUpProbe(probeId));
+        var probe = db.AddIntegrationEvent(new MessagingWarmUpProbe(probeId));
         await db.SaveChangesAsync(cancellationToken);
+        return probe.Sequence;
+    }
+
+    private async Task<bool> HasRowsQueuedAheadAsync(long sequence, CancellationToken cancellationToken)
+    {
+        await using var scope = scopeFactory.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<TDbContext>().Set<OutboxMessage>()
+            .AnyAsync(message => message.DispatchedAt == null && message.Sequence < sequence, cancellationToken);
     }
 }
